@@ -1,0 +1,123 @@
+"""The whole course read from its sources: quizzes, lessons, checklists.
+
+``load_course`` is the one set of rules. The MkDocs plugin calls it during a
+build and ``coursekit check`` calls it without one, so both report the same
+problems in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checklists import Checklist, gather_items, load_checklists
+from .lessons import Lesson, Placement, find_placements, parse_lesson
+from .problems import Problems
+from .quizzes import Quiz, load_quizzes
+from .strings import strings_for
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the course's sources are; paths are absolute."""
+
+    root: Path
+    docs_dir: Path
+    quizzes_dir: Path
+    checklists_file: Path | None
+    lessons_dir: str
+    language: str
+
+    def display(self, path: Path) -> str:
+        """A path as authors see it: relative to the project root."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def is_lesson(self, src_uri: str) -> bool:
+        prefix = self.lessons_dir.strip("/") + "/"
+        return src_uri.startswith(prefix) and src_uri.endswith(".md") and not src_uri.endswith("index.md")
+
+
+@dataclass
+class Course:
+    settings: Settings
+    quizzes: dict[str, Quiz]
+    definitions: dict[str, Checklist]
+    lessons: list[Lesson]
+    placements: dict[str, list[Placement]]
+    problems: Problems = field(default_factory=Problems)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+
+    def lesson(self, src_uri: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.src_uri == src_uri), None)
+
+    def set_order(self, src_uris: list[str]) -> None:
+        """Put lessons in course order (the navigation's) and regather checklist items."""
+        rank = {uri: index for index, uri in enumerate(src_uris)}
+        self.lessons.sort(key=lambda lesson: (rank.get(lesson.src_uri, len(rank)), lesson.src_uri))
+        self.checklists = gather_items(self.definitions, self.lessons, Problems())
+
+    @property
+    def total_time(self) -> int:
+        return sum(lesson.time for lesson in self.lessons)
+
+
+def read_pages(docs_dir: Path) -> list[tuple[str, str]]:
+    """Every Markdown page below the docs dir as (docs-relative path, text)."""
+    return [(path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8"))
+            for path in sorted(docs_dir.rglob("*.md"))]
+
+
+def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
+    """Read and validate everything; problems are collected on ``course.problems``."""
+    problems = Problems()
+    labels = strings_for(settings.language)
+    quizzes = load_quizzes(settings.quizzes_dir, settings.root, problems, (labels["true"], labels["false"]))
+    definitions = load_checklists(
+        settings.checklists_file,
+        settings.display(settings.checklists_file) if settings.checklists_file else "",
+        tuple(labels["fields"]), problems)
+    if settings.checklists_file and not settings.checklists_file.is_file():
+        problems.error(settings.display(settings.checklists_file), 1, "the checklists file does not exist.",
+                       "create it, or remove 'checklists_file' from the plugin's options.")
+
+    lessons: list[Lesson] = []
+    placements: dict[str, list[Placement]] = {}
+    used: set[str] = set()
+    for src_uri, text in pages:
+        file = settings.display(settings.docs_dir / src_uri)
+        found = find_placements(text)
+        placements[src_uri] = found
+        for placement in found:
+            _check_placement(placement, file, quizzes, definitions, problems)
+            if placement.widget == "quiz":
+                used.add(placement.argument)
+        if settings.is_lesson(src_uri):
+            lesson = parse_lesson(src_uri, file, text, problems)
+            if lesson is not None:
+                lessons.append(lesson)
+
+    for quiz in quizzes.values():
+        if quiz.id not in used:
+            problems.warning(quiz.file, quiz.line, f"no page places the quiz '{quiz.id}'.",
+                             f'place it in its lesson with {{{{ quiz("{quiz.id}") }}}}, or delete the file.')
+    course = Course(settings, quizzes, definitions, lessons, placements, problems)
+    course.checklists = gather_items(definitions, lessons, problems)
+    return course
+
+
+def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz],
+                     checklists: dict[str, Checklist], problems: Problems) -> None:
+    if placement.widget == "quiz":
+        if placement.argument not in quizzes:
+            known = ", ".join(sorted(quizzes)) or "there are none yet"
+            problems.error(file, placement.line, f"this page places the quiz '{placement.argument}', which does not exist.",
+                           f"use the id of a quiz in the quizzes folder ({known}).")
+    elif placement.widget == "checklist":
+        if placement.argument not in checklists:
+            known = ", ".join(checklists) or "there are none yet"
+            problems.error(file, placement.line, f"this page places the checklist '{placement.argument}', which does not exist.",
+                           f"use a checklist id ({known}).")

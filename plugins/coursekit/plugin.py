@@ -1,0 +1,169 @@
+"""MkDocs plugin: wires MkDocs events to the course core. No rules live here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from . import macros
+from .config import CourseKitConfig
+from .course import Course, Settings, load_course
+from .lessons import placeholder
+from .render import PACK_SLUG, Renderer
+from .strings import strings_for
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
+CHECKLISTS = "checklists"
+_MARKER = re.compile(r"(?:<p>\s*)?<!-- coursekit:([a-z_-]+)(?: ([^\s>]*))? -->(?:\s*</p>)?")
+
+
+def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
+    """Where the course's sources are, from mkdocs.yml and our options."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Settings(
+        root=root,
+        docs_dir=Path(config.docs_dir),
+        quizzes_dir=root / options.quizzes_dir,
+        checklists_file=root / options.checklists_file if options.checklists_file else None,
+        lessons_dir=options.lessons_dir,
+        language=config.theme.get("language") or "en",
+    )
+
+
+def course_key(config: MkDocsConfig, options: CourseKitConfig) -> str:
+    return options.course_key or re.sub(r"[^a-z0-9]+", "-", config.site_name.lower()).strip("-") or "course"
+
+
+class CourseKitPlugin(BasePlugin[CourseKitConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.course: Course | None = None
+        self.renderer: Renderer | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        config.extra_css.append(CSS)
+        config.extra_javascript.append(JS)
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "register_macros"):  # mkdocs-macros, placed before or after us
+                macros.register(plugin)
+        return config
+
+    # Run after other plugins have added their files, so a generated page that
+    # places a quiz is validated too, and before the navigation is built.
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        settings = settings_for(config, self.config)
+        pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
+        course = load_course(settings, pages)
+        if course.problems.errors:
+            raise PluginError(_report(course))
+        for warning in course.problems.warnings:
+            log.warning(str(warning))
+        self.course = course
+        self.renderer = Renderer(course, config.site_name, course_key(config, self.config))
+
+        for uri in (CSS, JS):
+            files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
+        if course.checklists:
+            t = strings_for(settings.language)
+            generated = {f"{CHECKLISTS}/index.md": (t["checklists_title"], "checklist_index", ""),
+                         f"{CHECKLISTS}/{PACK_SLUG}.md": (t["all_checklists"], "checklist_pack", "")}
+            for checklist in course.checklists.values():
+                generated[f"{CHECKLISTS}/{checklist.id}.md"] = (checklist.title, "checklist_page", checklist.id)
+            for uri, (title, widget, argument) in generated.items():
+                if files.get_file_from_path(uri):
+                    raise PluginError(f"{settings.display(settings.docs_dir / uri)}: this page is generated from "
+                                      "the checklists. Hint: move or rename your file; checklist pages live "
+                                      f"under {CHECKLISTS}/.")
+                front = yaml.safe_dump({"title": title, "search": {"exclude": widget == "checklist_pack"}},
+                                       allow_unicode=True, sort_keys=False)
+                files.append(File.generated(config, uri, content=f"---\n{front}---\n\n{placeholder(widget, argument)}\n"))
+        return files
+
+    # Run after other plugins may have reordered or filtered the navigation,
+    # so the course order is the one learners see.
+    @event_priority(-50)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or self.course is None:
+            return None
+        self.course.set_order([page.file.src_uri for page in nav.pages])
+        return nav
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.course is None:
+            return None
+        lesson = self.course.lesson(page.file.src_uri)
+        if lesson is None:
+            return None
+        # Headings go in as Markdown so they reach the table of contents.
+        t = strings_for(self.course.settings.language)
+        parts = [placeholder("lesson_intro"), markdown, f"## {t['key_points']}", placeholder("key_points")]
+        if lesson.items:
+            parts += [f"## {t['your_checklist']}", placeholder("lesson_checklist")]
+        return "\n\n".join(parts) + "\n"
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.course is None or "<!-- coursekit:" not in html:
+            return None
+        widgets = self._widgets(page, config, files)
+        return _MARKER.sub(lambda m: widgets[m.group(1)](m.group(2) or ""), html)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer | None:
+        if not self.config.enabled:
+            return None
+        settings = settings_for(config, self.config)
+        for path in (settings.quizzes_dir, settings.checklists_file):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        return server
+
+    def _widgets(self, page: Page, config: MkDocsConfig, files: Files) -> dict[str, Callable[[str], str]]:
+        course, renderer = self.course, self.renderer
+        assert course is not None and renderer is not None
+
+        def link(src_uri: str) -> str:
+            target = files.get_file_from_path(src_uri)
+            return target.url_relative_to(page.file) if target else src_uri
+
+        def absolute(src_uri: str) -> str:
+            target = files.get_file_from_path(src_uri)
+            return (config.site_url or "/").rstrip("/") + "/" + (target.url if target else "")
+
+        lesson = course.lesson(page.file.src_uri)
+        return {
+            "quiz": lambda arg: renderer.quiz(course.quizzes[arg]),
+            "checklist": lambda arg: renderer.checklist_sheet(course.checklists[arg], link,
+                                                               absolute(f"{CHECKLISTS}/{arg}.md"), level=3),
+            "course_overview": lambda arg: renderer.overview(link),
+            "lesson_intro": lambda arg: renderer.lesson_intro(lesson) if lesson else "",
+            "key_points": lambda arg: renderer.key_points(lesson) if lesson else "",
+            "lesson_checklist": lambda arg: renderer.lesson_checklist(lesson, link) if lesson else "",
+            "checklist_page": lambda arg: renderer.checklist_page(course.checklists[arg], link,
+                                                                   absolute(page.file.src_uri)),
+            "checklist_index": lambda arg: renderer.checklist_index(link),
+            "checklist_pack": lambda arg: renderer.checklist_pack(link, lambda cid: absolute(f"{CHECKLISTS}/{cid}.md")),
+        }
+
+
+def _report(course: Course) -> str:
+    errors = course.problems.errors
+    lines = "\n".join(f"  {problem}" for problem in errors)
+    return f"The course has {len(errors)} problem(s) to fix:\n{lines}"

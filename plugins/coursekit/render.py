@@ -1,0 +1,85 @@
+"""HTML for our widgets: plain data in, HTML out (Jinja, autoescape on).
+
+Every text an author wrote goes through ``markup.Markdown`` (inline Markdown,
+raw HTML escaped); never through the page's Jinja or Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .checklists import Checklist
+from .course import Course
+from .lessons import Lesson
+from .markup import Markdown
+from .quizzes import Quiz
+from .strings import strings_for
+
+Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
+
+PACK_SLUG = "todas"
+STORAGE_VERSION = "v1"
+
+
+class Renderer:
+    """Renders the widgets of one course edition."""
+
+    def __init__(self, course: Course, course_name: str, course_key: str):
+        self.course = course
+        self.course_name = course_name
+        self.t = strings_for(course.settings.language)
+        self.storage_prefix = f"coursekit:{STORAGE_VERSION}:{course_key}:{course.settings.language}:quiz:"
+        markdown = Markdown()
+        self.env = Environment(
+            loader=FileSystemLoader(Path(__file__).parent / "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+        )
+        self.env.filters["inline"] = markdown.inline
+        self.env.filters["block"] = markdown.block
+
+    def _render(self, template: str, **context: object) -> Markup:
+        return Markup(self.env.get_template(template).render(t=self.t, **context))
+
+    def quiz(self, quiz: Quiz) -> Markup:
+        return self._render("quiz.html", quiz=quiz, uid=f"coursekit-quiz-{quiz.id}",
+                            storage_key=self.storage_prefix + quiz.id)
+
+    def lesson_intro(self, lesson: Lesson) -> Markup:
+        return self._render("lesson_intro.html", lesson=lesson)
+
+    def key_points(self, lesson: Lesson) -> Markup:
+        return self._render("key_points.html", lesson=lesson)
+
+    def lesson_checklist(self, lesson: Lesson, link: Link) -> Markup:
+        groups = []
+        for checklist in self.course.checklists.values():
+            items = [item for item in checklist.items if item.lesson == lesson.src_uri]
+            if items:
+                groups.append((checklist, items))
+        return self._render("lesson_checklist.html", groups=groups, link=link)
+
+    def checklist_sheet(self, checklist: Checklist, link: Link, page_url: str, level: int = 1) -> Markup:
+        lessons = [lesson for uri in checklist.lessons if (lesson := self.course.lesson(uri))]
+        return self._render("checklist_sheet.html", checklist=checklist, lessons=lessons, link=link,
+                            page_url=page_url, level=level, course_name=self.course_name)
+
+    def checklist_page(self, checklist: Checklist, link: Link, page_url: str) -> Markup:
+        # The sheet's title is the page's <h1>, so the theme adds no second one.
+        return self._render("checklist_page.html", sheet=self.checklist_sheet(checklist, link, page_url, level=1))
+
+    def checklist_index(self, link: Link) -> Markup:
+        return self._render("checklist_index.html", checklists=list(self.course.checklists.values()),
+                            link=link, pack_slug=PACK_SLUG)
+
+    def checklist_pack(self, link: Link, page_url: Callable[[str], str]) -> Markup:
+        sheets = [self.checklist_sheet(c, link, page_url(c.id), level=2) for c in self.course.checklists.values()]
+        return self._render("checklist_pack.html", sheets=sheets)
+
+    def overview(self, link: Link) -> Markup:
+        return self._render("overview.html", lessons=self.course.lessons, link=link,
+                            total_time=self.course.total_time, storage_prefix=self.storage_prefix)
