@@ -46,15 +46,17 @@ def check_mapping(value: Any, shape: Shape, file: str, line: int, problems: Prob
                        f"see the example in CONTRIBUTING.md for the keys of {shape.what}.")
         return False
     ok = True
+    suggested = set()
     for key in value:
         if key not in shape.fields:
             close = difflib.get_close_matches(str(key), list(shape.fields), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(shape.fields) + "."
             problems.error(file, value.line_of(key), f"unknown key '{key}' in {shape.what}.", hint)
+            suggested.update(close)
             ok = False
     for name, rule in shape.fields.items():
         if name not in value or value[name] is None:
-            if rule.required:
+            if rule.required and name not in suggested:  # a typo of it was reported already
                 problems.error(file, value.line, f"{shape.what} has no '{name}'.",
                                f"add '{name}:' ({rule.doc}).")
                 ok = False

@@ -103,9 +103,11 @@ def parse_quiz(text: str, file: str, problems: Problems,
     except sourceyaml.YamlProblem as error:
         problems.error(file, error.line, error.message, error.hint)
         return None
-    if not check_mapping(data, QUIZ_SHAPE, file, 1, problems):
+    if not check_mapping(data, QUIZ_SHAPE, file, 1, problems) and not isinstance(data, LocatedDict):
         return None
-    questions = data["questions"]
+    questions = data.get("questions")
+    if not isinstance(questions, LocatedList):
+        return None
     if not questions:
         problems.error(file, data.line_of("questions"), "the quiz has no questions.", "add at least one question.")
     parsed: list[Question] = []

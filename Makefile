@@ -1,0 +1,34 @@
+# One entry point for people and CI. Every target sets up .venv when needed.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test check build bench schema clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, rebuilding on every change
+	$(VENV)/bin/mkdocs serve
+
+test: $(VENV)/.installed  ## the whole test suite, browser tests included
+	$(PY) -m tests.browser_setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: $(VENV)/.installed  ## validate the course without building it
+	$(VENV)/bin/coursekit check
+
+build: $(VENV)/.installed  ## the site for deployment, in site/
+	$(VENV)/bin/mkdocs build --strict
+
+bench: $(VENV)/.installed  ## build times, asset sizes and peak memory
+	$(PY) benchmarks/bench.py
+
+schema: $(VENV)/.installed  ## regenerate the quiz JSON Schema from the validator's rules
+	$(PY) -m coursekit.schema
+
+clean:
+	rm -rf site $(VENV)

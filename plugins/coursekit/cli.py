@@ -1,0 +1,187 @@
+"""``coursekit``: check the course without building it, and scaffold lessons.
+
+    coursekit check             validate every edition (mkdocs.yml, mkdocs.<lang>.yml)
+    coursekit new SLUG --title "Title" [--after SLUG]
+
+Uses MkDocs only to read mkdocs.yml (inheritance, !ENV, plugin options); the
+rules are the core's, the same ones the build applies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .course import Course, Settings, load_course, read_pages
+from .fields import ID_PATTERN
+from .links import check_links
+from .parity import check_parity
+from .problems import Problem, Problems
+from .render import PACK_SLUG
+from .scaffold import lesson_text, quiz_text
+
+
+@dataclass
+class Edition:
+    config_file: Path
+    settings: Settings
+    nav: list[str]
+
+
+def find_editions(root: Path) -> list[Path]:
+    """The default edition's mkdocs.yml first, then mkdocs.<lang>.yml files."""
+    default = root / "mkdocs.yml"
+    others = sorted(p for p in root.glob("mkdocs.*.yml") if p.name != "mkdocs.yml")
+    return ([default] if default.is_file() else []) + others
+
+
+def load_edition(config_file: Path) -> Edition:
+    import logging
+
+    from mkdocs.config import load_config
+
+    from .plugin import settings_for
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # we report problems ourselves
+    config = load_config(config_file=str(config_file))
+    plugin = config.plugins.get("coursekit")
+    if plugin is None:
+        raise SystemExit(f"{config_file.name}: the coursekit plugin is not enabled in 'plugins:'.")
+    return Edition(config_file, settings_for(config, plugin.config), _flatten_nav(config.nav or []))
+
+
+def _flatten_nav(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [uri for value in nav.values() for uri in _flatten_nav(value)]
+    if isinstance(nav, list):
+        return [uri for item in nav for uri in _flatten_nav(item)]
+    return []
+
+
+def check(root: Path) -> list[Problem]:
+    problems = Problems()
+    courses: list[Course] = []
+    for config_file in find_editions(root):
+        edition = load_edition(config_file)
+        settings = edition.settings
+        pages = dict(read_pages(settings.docs_dir))
+        course = load_course(settings, pages.items())
+        course.set_order(edition.nav)
+        problems.extend(course.problems)
+        generated = {"checklists/index.md", f"checklists/{PACK_SLUG}.md"} | {f"checklists/{c}.md" for c in course.checklists}
+        display = lambda uri, s=settings: s.display(s.docs_dir / uri)  # noqa: E731
+        check_links(pages, generated, display, problems)
+        for uri in edition.nav:
+            if uri not in pages and uri not in generated:
+                problems.error(settings.display(config_file), _line_of(config_file, uri),
+                               f"the navigation lists '{uri}', which does not exist.",
+                               "fix the path (relative to the docs dir) or remove the entry.")
+        for lesson in course.lessons:
+            if lesson.src_uri not in edition.nav and edition.nav:
+                problems.error(lesson.file, 1, "this lesson is not in the course order.",
+                               f"add '- {lesson.src_uri}' to the lessons in 'nav:' of {config_file.name}.")
+        courses.append(course)
+    if len(courses) > 1:
+        check_parity(courses, problems)
+    return sorted(problems)
+
+
+def _line_of(path: Path, text: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    return 1
+
+
+def _annotation(problem: Problem) -> str:
+    def escape(value: str, prop: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+    kind = "error" if problem.severity == "error" else "warning"
+    message = problem.message + (f" Hint: {problem.hint}" if problem.hint else "")
+    return f"::{kind} file={escape(problem.file, True)},line={problem.line}::{escape(message)}"
+
+
+def run_check(root: Path) -> int:
+    problems = check(root)
+    for problem in problems:
+        prefix = "" if problem.severity == "error" else "warning: "
+        print(f"{problem.file}:{problem.line}: {prefix}{problem.message}" + (f" Hint: {problem.hint}" if problem.hint else ""))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(_annotation(problem))
+    if problems:
+        print(f"{len(problems)} problem(s). Warnings count too: the build is strict.", file=sys.stderr)
+        return 1
+    print("The course is valid.", file=sys.stderr)
+    return 0
+
+
+def run_new(root: Path, slug: str, title: str, after: str | None) -> int:
+    if not re.match(ID_PATTERN, slug):
+        print(f"'{slug}' is not a valid lesson id: use lowercase letters, digits and hyphens.", file=sys.stderr)
+        return 2
+    editions = [load_edition(path) for path in find_editions(root)]
+    planned = []
+    for edition in editions:
+        s = edition.settings
+        lesson = s.docs_dir / s.lessons_dir / f"{slug}.md"
+        quiz = s.quizzes_dir / f"{slug}.yml"
+        for path in (lesson, quiz):
+            if path.exists():
+                print(f"{s.display(path)} already exists; choose another id.", file=sys.stderr)
+                return 2
+        planned.append((edition, lesson, quiz))
+    for edition, lesson, quiz in planned:
+        s = edition.settings
+        lesson.parent.mkdir(parents=True, exist_ok=True)
+        quiz.parent.mkdir(parents=True, exist_ok=True)
+        lesson.write_text(lesson_text(slug, title, s.language), encoding="utf-8")
+        quiz.write_text(quiz_text(slug, title, s.language), encoding="utf-8")
+        placed = _add_to_nav(edition.config_file, f"{s.lessons_dir}/{slug}.md", s.lessons_dir, after)
+        print(f"created {s.display(lesson)} and {s.display(quiz)}"
+              + ("" if placed else f"; add '- {s.lessons_dir}/{slug}.md' to 'nav:' in {edition.config_file.name}"))
+    print("Next: write the lesson, then run 'coursekit check' and 'make serve'.")
+    return 0
+
+
+def _add_to_nav(config_file: Path, entry: str, lessons_dir: str, after: str | None) -> bool:
+    """Insert the lesson into the nav after ``after`` (or the last lesson), keeping the file's layout."""
+    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    pattern = re.compile(r"^(\s*)- (?:[^:\n]+:\s*)?" + re.escape(lessons_dir) + r"/([\w-]+)\.md\s*$")
+    matches = [(index, m) for index, line in enumerate(lines) if (m := pattern.match(line))]
+    if after:
+        matches = [(index, m) for index, m in matches if m.group(2) == after]
+    if not matches:
+        return False
+    index, match = matches[-1]
+    lines.insert(index + 1, f"{match.group(1)}- {entry}\n")
+    config_file.write_text("".join(lines), encoding="utf-8")
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="coursekit", description="Check the course and scaffold lessons.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate quizzes, lessons, checklists, links and edition parity")
+    new = commands.add_parser("new", help="create a lesson and its quiz in every edition")
+    new.add_argument("slug", help="the lesson's id, also its quiz id and file name, e.g. 'say-no-kindly'")
+    new.add_argument("--title", required=True, help="the lesson's title")
+    new.add_argument("--after", help="place it after this lesson in the course order (default: last)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return run_check(root)
+    return run_new(root, args.slug, args.title, args.after)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

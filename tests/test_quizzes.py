@@ -1,0 +1,154 @@
+"""Loading and validating quiz YAML: every rejection names the file and line."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from coursekit.problems import Problems
+from coursekit.quizzes import TRUE_FALSE, load_quizzes, parse_quiz
+
+VALID = """\
+id: trust
+title: Trust
+questions:
+  - id: say-you-do-not-know
+    type: scenario
+    scenario: A client asks something you cannot answer yet.
+    prompt: What do you say?
+    options:
+      - id: ask-for-time
+        text: I will check and answer by Friday.
+        correct: true
+        feedback: Honest, with a date.
+      - id: guess
+        text: Yes, surely.
+        feedback: A guess that may break trust.
+  - id: statement
+    type: true-false
+    prompt: Trust matters only inside the team.
+    answer: false
+    feedback_true: It matters with clients too.
+    feedback_false: Right.
+"""
+
+
+def problems_of(text: str, file: str = "quizzes/q.yml") -> Problems:
+    problems = Problems()
+    parse_quiz(textwrap.dedent(text), file, problems)
+    return problems
+
+
+def only(problems: Problems) -> tuple[int, str]:
+    assert len(problems) == 1, problems
+    problem = problems[0]
+    assert problem.file == "quizzes/q.yml"
+    return problem.line, str(problem)
+
+
+def test_a_valid_quiz_loads_with_stable_ids() -> None:
+    problems = Problems()
+    quiz = parse_quiz(VALID, "quizzes/q.yml", problems, ("True", "False"))
+    assert not problems
+    assert quiz is not None and quiz.id == "trust"
+    assert [q.id for q in quiz.questions] == ["say-you-do-not-know", "statement"]
+    assert [o.id for o in quiz.questions[0].options] == ["ask-for-time", "guess"]
+    true_false = quiz.questions[1]
+    assert true_false.type == TRUE_FALSE
+    assert [(o.id, o.text, o.correct) for o in true_false.options] == [("true", "True", False), ("false", "False", True)]
+
+
+def test_yaml_syntax_error_names_the_line() -> None:
+    line, message = only(problems_of(VALID.replace("    prompt: What do you say?", "    prompt: [unclosed")))
+    assert line in (7, 8)
+    assert "not valid YAML" in message and "Hint:" in message
+
+
+def test_unknown_key_suggests_the_right_one() -> None:
+    line, message = only(problems_of(VALID.replace("        feedback: Honest, with a date.", "        feedbak: Honest, with a date.")))
+    assert line == 12
+    assert "unknown key 'feedbak'" in message and "did you mean 'feedback'" in message
+
+
+def test_missing_required_field() -> None:
+    line, message = only(problems_of(VALID.replace("    prompt: What do you say?\n", "")))
+    assert line == 4
+    assert "has no 'prompt'" in message
+
+
+def test_fewer_than_two_options() -> None:
+    text = VALID.replace("""      - id: guess
+        text: Yes, surely.
+        feedback: A guess that may break trust.
+""", "")
+    line, message = only(problems_of(text))
+    assert line == 9
+    assert "needs at least two" in message
+
+
+@pytest.mark.parametrize("kind", ["single", "scenario"])
+def test_single_and_scenario_need_exactly_one_correct(kind: str) -> None:
+    text = VALID.replace("        feedback: A guess that may break trust.", "        correct: true\n        feedback: A guess.")
+    if kind == "single":
+        text = text.replace("    type: scenario\n    scenario: A client asks something you cannot answer yet.\n", "    type: single\n")
+    line, message = only(problems_of(text))
+    assert line == (9 if kind == "scenario" else 8)
+    assert "2 correct options; it needs exactly one" in message
+
+    none_correct = VALID.replace("        correct: true\n", "")
+    line, message = only(problems_of(none_correct))
+    assert "0 correct options" in message and line == 9
+
+
+def test_multiple_choice_needs_a_correct_option() -> None:
+    text = VALID.replace("    type: scenario\n    scenario: A client asks something you cannot answer yet.\n", "    type: multiple\n")
+    text = text.replace("        correct: true\n", "")
+    line, message = only(problems_of(text))
+    assert line == 8
+    assert "has no correct option" in message
+
+
+def test_duplicate_question_id_within_a_quiz() -> None:
+    line, message = only(problems_of(VALID.replace("  - id: statement", "  - id: say-you-do-not-know")))
+    assert line == 16
+    assert "used twice in this quiz (also line 4)" in message
+
+
+def test_duplicate_option_id_within_a_question() -> None:
+    line, message = only(problems_of(VALID.replace("      - id: guess", "      - id: ask-for-time")))
+    assert line == 13
+    assert "option id 'ask-for-time' is used twice" in message
+
+
+def test_duplicate_yaml_key_is_not_silently_overwritten() -> None:
+    line, message = only(problems_of(VALID.replace("title: Trust\n", "title: Trust\ntitle: Again\n")))
+    assert line == 3
+    assert "appears twice" in message
+
+
+def test_true_false_needs_answer_and_both_feedbacks() -> None:
+    line, message = only(problems_of(VALID.replace("    feedback_false: Right.\n", "")))
+    assert line == 16
+    assert "'feedback_false'" in message
+
+
+def test_invalid_id_and_type() -> None:
+    problems = problems_of(VALID.replace("id: trust", "id: Trust Quiz").replace("type: true-false", "type: truefalse"))
+    messages = "\n".join(map(str, problems))
+    assert "quizzes/q.yml:1: the id 'Trust Quiz' is not a valid id" in messages
+    assert "quizzes/q.yml:17: 'type' is 'truefalse'" in messages and "did you mean 'true-false'" in messages
+
+
+def test_duplicate_quiz_ids_across_files(tmp_path: Path) -> None:
+    folder = tmp_path / "quizzes"
+    folder.mkdir()
+    (folder / "a.yml").write_text(VALID)
+    (folder / "b.yml").write_text("# same id\n" + VALID)
+    problems = Problems()
+    quizzes = load_quizzes(folder, tmp_path, problems)
+    assert list(quizzes) == ["trust"]
+    assert [str(p).split(" Hint")[0] for p in problems] == [
+        "quizzes/b.yml:2: the quiz id 'trust' is already used by quizzes/a.yml:1."
+    ]

@@ -1,0 +1,87 @@
+"""The HTML of our widgets: semantic, accessible, escaped."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from coursekit.course import Settings, load_course, read_pages
+from coursekit.render import Renderer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "basic"
+
+
+class Tree(HTMLParser):
+    """Counts tags and collects attributes, enough to assert structure."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def renderer() -> Renderer:
+    settings = Settings(root=FIXTURE, docs_dir=FIXTURE / "docs", quizzes_dir=FIXTURE / "quizzes",
+                        checklists_file=FIXTURE / "checklists.yml", lessons_dir="lessons", language="en")
+    course = load_course(settings, read_pages(settings.docs_dir))
+    course.set_order(["lessons/first.md", "lessons/second.md"])
+    return Renderer(course, "Fixture course", "fixture")
+
+
+def test_quiz_is_a_form_with_a_fieldset_and_legend_per_question() -> None:
+    r = renderer()
+    html = str(r.quiz(r.course.quizzes["first-quiz"]))
+    tree = Tree(html)
+    (form,) = tree.all("form")
+    assert form["data-quiz"] == "first-quiz"
+    assert form["data-storage-key"] == "coursekit:v1:fixture:en:quiz:first-quiz"
+    assert len(tree.all("fieldset")) == len(tree.all("legend")) == 4
+    inputs = tree.all("input")
+    assert [i["type"] for i in inputs] == ["radio"] * 2 + ["checkbox"] * 3 + ["radio"] * 4
+    labels = {label["for"] for label in tree.all("label")}
+    assert all(i["id"] in labels for i in inputs), "every input has a label"
+    assert len({i["name"] for i in inputs}) == 4, "one group name per question"
+    values = [i["value"] for i in inputs]
+    assert values[:2] == ["right-one", "wrong-one"] and values[5:7] == ["true", "false"], "ids, never positions"
+
+
+def test_scenario_is_described_and_answers_stay_out_of_search() -> None:
+    r = renderer()
+    tree = Tree(str(r.quiz(r.course.quizzes["first-quiz"])))
+    described = [f for f in tree.all("fieldset") if "aria-describedby" in f]
+    assert len(described) == 1 and any(d.get("id") == described[0]["aria-describedby"] for d in tree.all("div"))
+    solutions = tree.all("details")
+    assert len(solutions) == 4 and all("data-search-exclude" in d for d in solutions)
+    assert all("data-search-exclude" in d for d in tree.all("div") if d.get("class") == "coursekit-quiz__feedback")
+    (status,) = [p for p in tree.all("p") if p.get("role") == "status"]
+    assert status["aria-live"] == "polite"
+
+
+def test_author_html_is_escaped_and_markdown_rendered() -> None:
+    r = renderer()
+    html = str(r.quiz(r.course.quizzes["first-quiz"]))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Which is <strong>right</strong>?" in html
+    assert "<em>reasons</em>" in html
+
+
+def test_checklist_sheet_has_boxes_fields_and_lesson_links() -> None:
+    r = renderer()
+    html = str(r.checklist_sheet(r.course.checklists["before"], lambda uri: "/" + uri, "https://x/checklists/before/"))
+    tree = Tree(html)
+    assert "Fixture course" in tree.text
+    assert len([s for s in tree.all("span") if s.get("class") == "coursekit-box"]) == 3
+    assert len([s for s in tree.all("span") if s.get("class") == "coursekit-sheet__blank"]) == 3
+    assert [a["href"] for a in tree.all("a")] == ["/lessons/first.md", "/lessons/second.md"]
+    assert "Read-do" in tree.text
