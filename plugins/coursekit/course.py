@@ -75,7 +75,8 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
     """Read and validate everything; problems are collected on ``course.problems``."""
     problems = Problems()
     labels = strings_for(settings.language)
-    quizzes = load_quizzes(settings.quizzes_dir, settings.root, problems, (labels["true"], labels["false"]))
+    broken: set[str] = set()
+    quizzes = load_quizzes(settings.quizzes_dir, settings.root, problems, (labels["true"], labels["false"]), broken)
     definitions = load_checklists(
         settings.checklists_file,
         settings.display(settings.checklists_file) if settings.checklists_file else "",
@@ -92,7 +93,8 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
         found = find_placements(text)
         placements[src_uri] = found
         for placement in found:
-            _check_placement(placement, file, quizzes, definitions, problems)
+            if placement.argument not in broken:
+                _check_placement(placement, file, quizzes, definitions, problems)
             if placement.widget == "quiz":
                 used.add(placement.argument)
         if settings.is_lesson(src_uri):

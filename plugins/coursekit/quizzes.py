@@ -7,6 +7,7 @@ they survive edits and reordering.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,17 +74,28 @@ class Quiz:
     line: int
 
 
+_DECLARED_ID = re.compile(r"^id:\s*['\"]?([\w-]+)", re.MULTILINE)
+
+
 def load_quizzes(quiz_dir: Path, root: Path, problems: Problems,
-                 true_false_labels: tuple[str, str] = ("True", "False")) -> dict[str, Quiz]:
-    """Load every ``*.yml``/``*.yaml`` file below ``quiz_dir``, adding problems."""
+                 true_false_labels: tuple[str, str] = ("True", "False"),
+                 broken: set[str] | None = None) -> dict[str, Quiz]:
+    """Load every ``*.yml``/``*.yaml`` file below ``quiz_dir``, adding problems.
+
+    Ids of quizzes that failed validation go into ``broken``, so a lesson that
+    places one is not also told the quiz "does not exist".
+    """
     quizzes: dict[str, Quiz] = {}
     if not quiz_dir.is_dir():
         return quizzes
     paths = sorted(p for p in quiz_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
     for path in paths:
         file = _relative(path, root)
-        quiz = parse_quiz(path.read_text(encoding="utf-8"), file, problems, true_false_labels)
+        text = path.read_text(encoding="utf-8")
+        quiz = parse_quiz(text, file, problems, true_false_labels)
         if quiz is None:
+            if broken is not None and (declared := _DECLARED_ID.search(text)):
+                broken.add(declared.group(1))
             continue
         if quiz.id in quizzes:
             first = quizzes[quiz.id]
