@@ -42,35 +42,50 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-@pytest.fixture(scope="session")
-def course_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real course, built strictly once for the whole session."""
-    site = tmp_path_factory.mktemp("course") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", site, {"SOURCE_DATE_EPOCH": "1700000000"})
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
 
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+class Server:
+    """A local HTTP server whose port is known before the site is built, so
+    the build's site_url matches it (Material's instant navigation needs that)."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def built_and_served(config_file: Path, site: Path) -> Iterator[tuple[str, Path]]:
+    server = Server(site)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        result = mkdocs_build(config_file, site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": server.url + "/"})
+        assert result.returncode == 0, result.stderr
+        yield server.url, site
     finally:
-        server.shutdown()
-        server.server_close()
+        server.close()
 
 
 @pytest.fixture(scope="session")
-def course_url(course_site: Path) -> Iterator[str]:
-    yield from serve(course_site)
+def course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The real course, built strictly once for the whole session, and served."""
+    yield from built_and_served(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("course") / "site")
+
+
+@pytest.fixture(scope="session")
+def course_site(course: tuple[str, Path]) -> Path:
+    return course[1]
+
+
+@pytest.fixture(scope="session")
+def course_url(course: tuple[str, Path]) -> str:
+    return course[0]
 
 
 @pytest.fixture(scope="session")
@@ -101,3 +116,10 @@ def page(chromium: object) -> Iterator[object]:
     yield page
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small English fixture course (instant navigation on), built and served."""
+    for url, _site in built_and_served(FIXTURES / "basic" / "mkdocs.yml", tmp_path_factory.mktemp("fixture") / "site"):
+        yield url

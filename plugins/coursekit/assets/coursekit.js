@@ -8,10 +8,17 @@
 
   /* localStorage may be blocked (privacy settings) or hold anything. */
   var store = {
+    /* A saved attempt is {answers: {questionId: [optionId, ...]}, score, total};
+     * anything else is ignored as if nothing were saved. */
     get: function (key) {
       try {
         var value = JSON.parse(window.localStorage.getItem(key));
-        return value && typeof value === "object" && value.answers && typeof value.answers === "object" ? value : null;
+        var answers = value && typeof value === "object" ? value.answers : null;
+        if (!answers || typeof answers !== "object" || Array.isArray(answers)) { return null; }
+        var valid = Object.keys(answers).every(function (id) {
+          return Array.isArray(answers[id]) && answers[id].every(function (option) { return typeof option === "string"; });
+        });
+        return valid ? value : null;
       } catch (error) { return null; }
     },
     set: function (key, value) {
