@@ -55,13 +55,15 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.renderer: Renderer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # The macros are registered even when the plugin is off: they only
+        # leave placeholders, so pages that place widgets still build.
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "register_macros"):  # mkdocs-macros, placed before or after us
+                macros.register(plugin)
         if not self.config.enabled:
             return None
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
-        for plugin in config.plugins.values():
-            if hasattr(plugin, "register_macros"):  # mkdocs-macros, placed before or after us
-                macros.register(plugin)
         return config
 
     # Run after other plugins have added their files, so a generated page that

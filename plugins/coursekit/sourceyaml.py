@@ -41,7 +41,9 @@ class YamlProblem(Exception):
         super().__init__(f"line {line}: {message}")
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster; it keeps node
+# marks too), the pure-Python one otherwise. Both construct only safe types.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 

@@ -1,0 +1,56 @@
+"""The Spanish course itself: every lesson has all its parts, and every quiz
+follows the course's own standard (5-8 questions, mostly scenarios)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coursekit.course import Settings, load_course, read_pages
+from coursekit.lessons import split_front_matter
+from coursekit.quizzes import SCENARIO
+from tests.conftest import ROOT
+
+LESSONS = sorted((ROOT / "content/es/lecciones").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def course():
+    settings = Settings(root=ROOT, docs_dir=ROOT / "content/es", quizzes_dir=ROOT / "quizzes/es",
+                        checklists_file=ROOT / "checklists/es.yml", lessons_dir="lecciones", language="es")
+    return load_course(settings, read_pages(settings.docs_dir))
+
+
+def test_the_course_has_no_problems(course) -> None:
+    assert [str(p) for p in course.problems] == []
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_lesson_has_its_parts(course, path: Path) -> None:
+    name = path.relative_to(ROOT).as_posix()
+    lesson = course.lesson(path.relative_to(ROOT / "content/es").as_posix())
+    assert lesson is not None, f"{name}: not read as a lesson (see 'coursekit check')"
+    assert 10 <= lesson.time <= 20, f"{name}: estimated time {lesson.time} min is outside 10-20"
+    assert 2 <= len(lesson.objectives) <= 4, f"{name}: needs 2-4 objectives"
+    assert lesson.key_points, f"{name}: has no key points"
+    assert lesson.items, f"{name}: teaches no checklist item"
+    assert len(lesson.quizzes) == 1, f"{name}: needs exactly one quiz"
+    _, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    assert "## Una situación para empezar" in body, f"{name}: has no opening client situation"
+    assert body.count("\n## ") >= 4, f"{name}: the guidance needs sections"
+    quiz = course.quizzes[lesson.quizzes[0]]
+    assert 5 <= len(quiz.questions) <= 8, f"{name}: its quiz has {len(quiz.questions)} questions, not 5-8"
+    scenarios = sum(q.type == SCENARIO for q in quiz.questions)
+    assert scenarios * 2 > len(quiz.questions), f"{name}: most questions should be scenarios"
+
+
+def test_every_question_kind_is_used(course) -> None:
+    kinds = {q.type for quiz in course.quizzes.values() for q in quiz.questions}
+    assert kinds == {"single", "multiple", "true-false", "scenario"}
+
+
+def test_every_checklist_is_filled_and_within_limits(course) -> None:
+    assert set(course.checklists) == {"antes", "durante", "recuperar", "despues"}
+    for checklist in course.checklists.values():
+        assert 5 <= len(checklist.items) <= 9, checklist.id
