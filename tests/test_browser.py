@@ -70,7 +70,7 @@ def test_wrong_and_partial_answers_are_said_in_words(page, fixture_url: str) -> 
     page.click('[data-action="check"]')
     verdicts = page.locator(f"{QUIZ} .coursekit-quiz__verdict").all_inner_texts()
     assert verdicts == ["Not right", "Nearly: one is missing or extra", "Not answered", "Not answered"]
-    wrong = page.locator("li[data-option=wrong-one] .coursekit-quiz__feedback")
+    wrong = page.locator(".coursekit-quiz__option:has(input[value=wrong-one]) .coursekit-quiz__feedback")
     assert wrong.inner_text().startswith("Incorrect") and "It is wrong." in wrong.inner_text()
     assert page.locator(f"{QUIZ} [role=status]").inner_text().startswith("You got 0 of 4 right.")
 
@@ -204,7 +204,7 @@ def test_printed_lesson_is_a_worksheet_without_answers(page, fixture_url: str) -
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.hidden = false; d.open = true; })")
     page.emulate_media(media="print")
     assert page.locator(".coursekit-quiz__question legend").first.is_visible()
-    assert page.locator("label[for$=right-one]").is_visible()
+    assert page.locator(".coursekit-quiz__option:has(input[value=right-one]) label").is_visible()
     for hidden in (".coursekit-quiz__solution", ".coursekit-quiz__feedback", ".coursekit-quiz__verdict",
                    ".coursekit-quiz__actions", ".coursekit-quiz__score"):
         assert page.locator(f"{QUIZ} {hidden}:visible").count() == 0, hidden

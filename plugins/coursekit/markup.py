@@ -7,6 +7,7 @@ escaped like any text) and keeps only link schemes that cannot run code.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -18,6 +19,9 @@ from markupsafe import Markup
 
 _SAFE_SCHEMES = {"", "http", "https", "mailto"}
 _PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
+# Text with none of Markdown's syntax renders as itself, escaped: most quiz
+# text is like that, and skipping the converter is most of a quiz's cost.
+_MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]\\<>&!#|~:]|^\s*(?:[-+]|\d+[.)])\s|^ {4}|^\s*[=-]{2,}\s*$|  $", re.MULTILINE)
 
 
 class _DropUnsafeLinks(Treeprocessor):
@@ -48,8 +52,12 @@ class Markdown:
     def block(self, text: str) -> Markup:
         """Paragraphs and lists."""
         if text not in self._cache:
-            self._md.reset()
-            self._cache[text] = Markup(self._md.convert(text))
+            if _MARKDOWN_SYNTAX.search(text):
+                self._md.reset()
+                self._cache[text] = Markup(self._md.convert(text))
+            else:
+                paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
+                self._cache[text] = Markup("\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p))
         return self._cache[text]
 
     def inline(self, text: str) -> Markup:

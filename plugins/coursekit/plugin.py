@@ -126,7 +126,18 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         if not self.config.enabled or self.course is None or "<!-- coursekit:" not in html:
             return None
         widgets = self._widgets(page, config, files)
-        return _MARKER.sub(lambda m: widgets[m.group(1)](m.group(2) or ""), html)
+        # Quizzes wait for on_post_page; every other widget goes in here.
+        return _MARKER.sub(lambda m: m.group(0) if m.group(1) == "quiz" else widgets[m.group(1)](m.group(2) or ""), html)
+
+    # Quizzes go into the finished page, after the search plugin has indexed
+    # the content (on_page_context): answers never reach the index, and the
+    # indexer does not parse the quiz markup at all.
+    @event_priority(50)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.renderer is None or "<!-- coursekit:quiz " not in output:
+            return None
+        renderer, quizzes = self.renderer, self.course.quizzes
+        return _MARKER.sub(lambda m: renderer.quiz(quizzes[m.group(2)]) if m.group(1) == "quiz" else m.group(0), output)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer | None:
         if not self.config.enabled:
@@ -151,7 +162,6 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
 
         lesson = course.lesson(page.file.src_uri)
         return {
-            "quiz": lambda arg: renderer.quiz(course.quizzes[arg]),
             "checklist": lambda arg: renderer.checklist_sheet(course.checklists[arg], link,
                                                                absolute(f"{CHECKLISTS}/{arg}.md"), level=3),
             "course_overview": lambda arg: renderer.overview(link),

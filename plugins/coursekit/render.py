@@ -6,10 +6,11 @@ raw HTML escaped); never through the page's Jinja or Markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .checklists import Checklist
@@ -22,7 +23,17 @@ from .strings import strings_for
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 
 PACK_SLUG = "todas"
+_INDENT = re.compile(r"\n\s+<")
 STORAGE_VERSION = "v1"
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's compiled-template cache in its per-user temp folder (like
+    __pycache__): later builds skip compiling our templates."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no safe temp folder: compile every time
+        return None
 
 
 class Renderer:
@@ -38,15 +49,18 @@ class Renderer:
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+            bytecode_cache=_bytecode_cache(),
         )
         self.env.filters["inline"] = markdown.inline
         self.env.filters["block"] = markdown.block
 
     def _render(self, template: str, **context: object) -> Markup:
-        return Markup(self.env.get_template(template).render(t=self.t, **context))
+        html = self.env.get_template(template).render(t=self.t, **context)
+        # Template indentation is for people; the page does not need it.
+        return Markup(_INDENT.sub("\n<", html))
 
     def quiz(self, quiz: Quiz) -> Markup:
-        return self._render("quiz.html", quiz=quiz, uid=f"coursekit-quiz-{quiz.id}",
+        return self._render("quiz.html", quiz=quiz, uid=f"ck-{quiz.id}",
                             storage_key=self.storage_prefix + quiz.id)
 
     def lesson_intro(self, lesson: Lesson) -> Markup:

@@ -42,6 +42,18 @@
     return question.querySelector('.coursekit-quiz__solution li[data-option="' + CSS.escape(optionId) + '"]');
   }
 
+  /* The box under an option that shows its feedback, made on first use. */
+  function feedbackBox(input) {
+    var box = input.parentNode.querySelector(".coursekit-quiz__feedback");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "coursekit-quiz__feedback";
+      box.hidden = true;
+      input.parentNode.appendChild(box);
+    }
+    return box;
+  }
+
   /* Right, wrong, partly right (multiple choice) or unanswered. */
   function verdict(question, chosen) {
     if (!chosen.length) { return "unanswered"; }
@@ -57,7 +69,7 @@
     var result = verdict(question, chosen);
     inputsOf(question).forEach(function (input) {
       var picked = chosen.indexOf(input.value) >= 0;
-      var box = input.parentNode.querySelector(".coursekit-quiz__feedback");
+      var box = feedbackBox(input);
       input.checked = picked;
       input.disabled = true;
       box.hidden = !picked;
@@ -83,7 +95,7 @@
 
   function clearQuestion(question) {
     inputsOf(question).forEach(function (input) {
-      var box = input.parentNode.querySelector(".coursekit-quiz__feedback");
+      var box = feedbackBox(input);
       input.checked = false;
       input.disabled = false;
       box.hidden = true;
