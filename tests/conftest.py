@@ -26,7 +26,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, env: dict | None = None) -> 
     """Build for real, as a contributor would: ``mkdocs build --strict``."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        capture_output=True, text=True, cwd=config_file.parent, env={**os.environ, **(env or {})}, timeout=300,
+        capture_output=True, text=True, cwd=config_file.parent, env={**os.environ, **(env or {})}, timeout=300, check=False,
     )
 
 

@@ -15,7 +15,7 @@ from tests.conftest import copy_project, mkdocs_build
 def coursekit(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | (env or {})
     return subprocess.run([sys.executable, "-m", "coursekit.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, env=environ, timeout=120)
+                          cwd=cwd, env=environ, timeout=120, check=False)
 
 
 @pytest.fixture

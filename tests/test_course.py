@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from coursekit.checklists import MAX_ITEM_LENGTH, MAX_ITEMS
 from coursekit.course import Settings, load_course, read_pages
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from coursekit.course import Settings, load_course, read_pages
 from coursekit.lessons import split_front_matter
 from coursekit.quizzes import SCENARIO
+
 from tests.conftest import ROOT
 
 LESSONS = sorted((ROOT / "content/es/lecciones").glob("*.md"))

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from coursekit.checklists import MAX_ITEM_LENGTH, MAX_ITEMS, MAX_TITLE_LENGTH, MAX_WHEN_LENGTH
 from pypdf import PdfReader
 
-from coursekit.checklists import MAX_ITEM_LENGTH, MAX_ITEMS, MAX_TITLE_LENGTH, MAX_WHEN_LENGTH
 from tests.conftest import FIXTURES, built_and_served
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,7 @@ def pages_printed(page, url: str, paper: str) -> tuple[int, bytes]:
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("checklist", CHECKLISTS)
 def test_each_checklist_prints_on_one_page(page, course_url: str, checklist: str, paper: str) -> None:
-    count, pdf = pages_printed(page, f"{course_url}/checklists/{checklist}/", paper)
+    count, _pdf = pages_printed(page, f"{course_url}/checklists/{checklist}/", paper)
     assert count == 1
 
 

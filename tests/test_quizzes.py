@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from coursekit.problems import Problems
 from coursekit.quizzes import TRUE_FALSE, load_quizzes, parse_quiz
 

@@ -89,10 +89,10 @@ def test_checklist_sheet_has_boxes_fields_and_lesson_links() -> None:
 def test_plain_text_shortcut_renders_like_markdown() -> None:
     """Every text of the course renders the same with and without the shortcut."""
     import markdown as python_markdown
-
-    from coursekit import markup
-    from tests.conftest import ROOT
     import yaml
+    from coursekit import markup
+
+    from tests.conftest import ROOT
 
     converter = python_markdown.Markdown(extensions=[markup._TextOnly()])
     texts = []

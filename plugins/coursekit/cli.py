@@ -75,7 +75,7 @@ def check(root: Path) -> list[Problem]:
         course.set_order(edition.nav)
         problems.extend(course.problems)
         generated = {"checklists/index.md", f"checklists/{PACK_SLUG}.md"} | {f"checklists/{c}.md" for c in course.checklists}
-        display = lambda uri, s=settings: s.display(s.docs_dir / uri)  # noqa: E731
+        display = lambda uri, s=settings: s.display(s.docs_dir / uri)
         check_links(pages, generated, display, problems)
         for uri in edition.nav:
             if uri not in pages and uri not in generated:

@@ -113,13 +113,11 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
 
 def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz],
                      checklists: dict[str, Checklist], problems: Problems) -> None:
-    if placement.widget == "quiz":
-        if placement.argument not in quizzes:
-            known = ", ".join(sorted(quizzes)) or "there are none yet"
-            problems.error(file, placement.line, f"this page places the quiz '{placement.argument}', which does not exist.",
-                           f"use the id of a quiz in the quizzes folder ({known}).")
-    elif placement.widget == "checklist":
-        if placement.argument not in checklists:
-            known = ", ".join(checklists) or "there are none yet"
-            problems.error(file, placement.line, f"this page places the checklist '{placement.argument}', which does not exist.",
-                           f"use a checklist id ({known}).")
+    if placement.widget == "quiz" and placement.argument not in quizzes:
+        known = ", ".join(sorted(quizzes)) or "there are none yet"
+        problems.error(file, placement.line, f"this page places the quiz '{placement.argument}', which does not exist.",
+                       f"use the id of a quiz in the quizzes folder ({known}).")
+    elif placement.widget == "checklist" and placement.argument not in checklists:
+        known = ", ".join(checklists) or "there are none yet"
+        problems.error(file, placement.line, f"this page places the checklist '{placement.argument}', which does not exist.",
+                       f"use a checklist id ({known}).")

@@ -36,7 +36,7 @@ class _DropUnsafeLinks(Treeprocessor):
 
 
 class _TextOnly(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)

@@ -72,7 +72,7 @@ def lesson_text(slug: str, title: str, language: str) -> str:
 
 def quiz_text(slug: str, title: str, language: str) -> str:
     t = _text(language)
-    q = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    q = lambda value: json.dumps(value, ensure_ascii=False)
     return (
         "# yaml-language-server: $schema=../../plugins/coursekit/schema/quiz.schema.json\n"
         f"id: {slug}\n"

@@ -84,7 +84,7 @@ def load(text: str, first_line: int = 1) -> Any:
     """
     padded = "\n" * (first_line - 1) + text
     try:
-        return yaml.load(padded, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(padded, Loader=_Loader)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as error:
