@@ -47,7 +47,6 @@ class Course:
     quizzes: dict[str, Quiz]
     definitions: dict[str, Checklist]
     lessons: list[Lesson]
-    placements: dict[str, list[Placement]]
     problems: Problems = field(default_factory=Problems)
     checklists: dict[str, Checklist] = field(default_factory=dict)
 
@@ -86,13 +85,10 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
                        "create it, or remove 'checklists_file' from the plugin's options.")
 
     lessons: list[Lesson] = []
-    placements: dict[str, list[Placement]] = {}
     used: set[str] = set()
     for src_uri, text in pages:
         file = settings.display(settings.docs_dir / src_uri)
-        found = find_placements(text)
-        placements[src_uri] = found
-        for placement in found:
+        for placement in find_placements(text):
             if placement.argument not in broken:
                 _check_placement(placement, file, quizzes, definitions, problems)
             if placement.widget == "quiz":
@@ -106,7 +102,7 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
         if quiz.id not in used:
             problems.warning(quiz.file, quiz.line, f"no page places the quiz '{quiz.id}'.",
                              f'place it in its lesson with {{{{ quiz("{quiz.id}") }}}}, or delete the file.')
-    course = Course(settings, quizzes, definitions, lessons, placements, problems)
+    course = Course(settings, quizzes, definitions, lessons, problems)
     course.checklists = gather_items(definitions, lessons, problems)
     return course
 

@@ -18,9 +18,11 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 
 # Widget placements: the macro form (mkdocs-macros) and the plain-comment form
 # that works with no macros plugin at all. Both name the same widgets.
-WIDGETS = ("quiz", "checklist", "course_overview")
 _MACRO = re.compile(r"\{\{-?\s*(quiz|checklist|course_overview)\(\s*(?:([\"'])(.*?)\2)?\s*\)\s*-?\}\}")
 _COMMENT = re.compile(r"<!--\s*coursekit:(quiz|checklist|course_overview)(?:\s+([^\s>]*))?\s*-->")
+# The same comment in rendered HTML, where it may also name the plugin's own
+# widgets and Markdown may have wrapped it in a paragraph.
+PLACEHOLDER_HTML = re.compile(r"(?:<p>\s*)?<!--\s*coursekit:([a-z_]+)(?:\s+([^\s>]*))?\s*-->(?:\s*</p>)?")
 
 MIN_OBJECTIVES, MAX_OBJECTIVES = 2, 4
 
@@ -45,11 +47,6 @@ class Placement:
     widget: str
     argument: str
     line: int
-
-    @property
-    def marker(self) -> str:
-        """The HTML comment that stands for the widget until it is rendered."""
-        return placeholder(self.widget, self.argument)
 
 
 @dataclass(frozen=True)

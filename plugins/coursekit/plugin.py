@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from . import macros
 from .config import CourseKitConfig
 from .course import Course, Settings, load_course
-from .lessons import placeholder
+from .lessons import PLACEHOLDER_HTML, placeholder
 from .render import PACK_SLUG, Renderer
 from .strings import strings_for
 
@@ -27,7 +27,6 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
 CHECKLISTS = "checklists"
-_MARKER = re.compile(r"(?:<p>\s*)?<!-- coursekit:([a-z_-]+)(?: ([^\s>]*))? -->(?:\s*</p>)?")
 
 
 def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
@@ -123,21 +122,21 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         return "\n\n".join(parts) + "\n"
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.course is None or "<!-- coursekit:" not in html:
+        if not self.config.enabled or self.course is None or "coursekit:" not in html:
             return None
         widgets = self._widgets(page, config, files)
         # Quizzes wait for on_post_page; every other widget goes in here.
-        return _MARKER.sub(lambda m: m.group(0) if m.group(1) == "quiz" else widgets[m.group(1)](m.group(2) or ""), html)
+        return PLACEHOLDER_HTML.sub(lambda m: m.group(0) if m.group(1) == "quiz" else widgets[m.group(1)](m.group(2) or ""), html)
 
     # Quizzes go into the finished page, after the search plugin has indexed
     # the content (on_page_context): answers never reach the index, and the
     # indexer does not parse the quiz markup at all.
     @event_priority(50)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.renderer is None or "<!-- coursekit:quiz " not in output:
+        if not self.config.enabled or self.renderer is None or "coursekit:quiz" not in output:
             return None
         renderer, quizzes = self.renderer, self.course.quizzes
-        return _MARKER.sub(lambda m: renderer.quiz(quizzes[m.group(2)]) if m.group(1) == "quiz" else m.group(0), output)
+        return PLACEHOLDER_HTML.sub(lambda m: renderer.quiz(quizzes[m.group(2)]) if m.group(1) == "quiz" else m.group(0), output)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer | None:
         if not self.config.enabled:

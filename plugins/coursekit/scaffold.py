@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from .strings import for_language
+
 _TEXT = {
     "es": {
         "description": "Una frase que dice qué aprenderá quien lea esta lección.",
@@ -43,7 +45,7 @@ _TEXT = {
 
 
 def _text(language: str) -> dict:
-    return _TEXT.get(language.split("-")[0], _TEXT["en"])
+    return for_language(_TEXT, language)
 
 
 def lesson_text(slug: str, title: str, language: str) -> str:

@@ -85,8 +85,6 @@ def load(text: str, first_line: int = 1) -> Any:
     padded = "\n" * (first_line - 1) + text
     try:
         return yaml.load(padded, Loader=_Loader)
-    except YamlProblem:
-        raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else first_line

@@ -40,7 +40,6 @@ STRINGS: dict[str, dict] = {
         "checklists_intro": "Imprime estas listas y tenlas a mano antes, durante y después de una conversación difícil. Cada una cabe en una hoja.",
         "pack_intro": "Todas las listas juntas: al imprimir, cada una sale en su propia hoja.",
         "item_count": "{n} puntos",
-        "overview_lesson": "Lección", "overview_time": "Tiempo", "overview_status": "Tu resultado",
         "not_started": "Sin empezar",
         "progress": "Has completado {done} de {total} cuestionarios.",
         "total_time": "Tiempo total: {minutes} min",
@@ -82,7 +81,6 @@ STRINGS: dict[str, dict] = {
         "checklists_intro": "Print these checklists and keep them at hand before, during and after a difficult conversation. Each fits on one sheet.",
         "pack_intro": "All checklists together: when printed, each comes out on its own sheet.",
         "item_count": "{n} items",
-        "overview_lesson": "Lesson", "overview_time": "Time", "overview_status": "Your result",
         "not_started": "Not started",
         "progress": "You have completed {done} of {total} quizzes.",
         "total_time": "Total time: {minutes} min",
@@ -90,6 +88,11 @@ STRINGS: dict[str, dict] = {
 }
 
 
+def for_language(table: dict[str, dict], language: str) -> dict:
+    """A language's entry ('es-MX' and 'es_MX' find 'es'), or English's if it has none."""
+    return table.get(language.split("-")[0].split("_")[0], table["en"])
+
+
 def strings_for(language: str) -> dict:
-    """The strings of a language, falling back to English for languages we lack."""
-    return STRINGS.get(language.split("-")[0].split("_")[0], STRINGS["en"])
+    """The interface strings of a language."""
+    return for_language(STRINGS, language)
