@@ -101,11 +101,16 @@ def test_plain_text_shortcut_renders_like_markdown() -> None:
         for question in quiz["questions"]:
             texts += [question.get(k, "") for k in ("prompt", "scenario", "explanation", "feedback_true", "feedback_false")]
             texts += [o[k] for o in question.get("options", []) for k in ("text", "feedback")]
-    texts += ["Plain text, with «quotes» and ¿questions?", "Two\n\nparagraphs", "a <b> & c", "**bold**", "- list"]
+    texts += ["Plain text, with «quotes» and ¿questions?", "Two\n\nparagraphs", "a <b> & c", "**bold**", "- list",
+              "Ratio: 3 to 1! Really | maybe ~ not", "x #1 y", "# heading", "line\n\tcode", "\tcode", "1. item",
+              "title\n-", "title\n===", "    code", "a  \nbreak", "&amp; entity", "a_b_c", "[link](https://x.y)"]
     fast = markup.Markdown()
     shortcut = 0
     for text in filter(None, texts):
         converter.reset()
         assert str(fast.block(text)) == converter.convert(text), text
-        shortcut += not markup._MARKDOWN_SYNTAX.search(text)
+        converter.reset()
+        paragraph = " ".join(text.split())
+        assert f"<p>{fast.inline(text)}</p>" == converter.convert(paragraph) or not markup.is_plain(paragraph), text
+        shortcut += markup.is_plain(text)
     assert shortcut > len(texts) / 2, "most course text takes the shortcut"

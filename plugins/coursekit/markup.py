@@ -19,9 +19,21 @@ from markupsafe import Markup
 
 _SAFE_SCHEMES = {"", "http", "https", "mailto"}
 _PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
-# Text with none of Markdown's syntax renders as itself, escaped: most quiz
-# text is like that, and skipping the converter is most of a quiz's cost.
-_MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]\\<>&!#|~:]|^\s*(?:[-+]|\d+[.)])\s|^ {4}|^\s*[=-]{2,}\s*$|  $", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Text that uses none of Markdown's core syntax renders as itself, escaped.
+# Most quiz text is like that, and skipping the converter is most of a quiz's
+# cost. No extensions are loaded, so ":", "!", "|" and "~" are plain text.
+_SYNTAX_CHARACTERS = re.compile(r"[*_`\[\]\\<>&#\t]")
+# What only counts at the start of a line: lists, code, rules and setext
+# headings, and two trailing spaces (a line break).
+_SYNTAX_LINE = re.compile(r"[ ]*(?:[-+][ ]|\d+[.)][ ]|[=-]+[ ]*$)|[ ]{4}|.*[ ]{2}$")
+
+
+def is_plain(text: str) -> bool:
+    """True when Markdown would render ``text`` as escaped paragraphs."""
+    if _SYNTAX_CHARACTERS.search(text):
+        return False
+    return not any(_SYNTAX_LINE.match(line) for line in text.split("\n"))
 
 
 class _DropUnsafeLinks(Treeprocessor):
@@ -43,25 +55,41 @@ class _TextOnly(Extension):
 
 
 class Markdown:
-    """Renders author text; one converter is reused for speed."""
+    """Renders author text. Results are cached (quiz options appear twice on
+    a page) and the converter is only built if some text needs it."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=[_TextOnly()])
-        self._cache: dict[str, Markup] = {}
+        self._converter: markdown.Markdown | None = None
+        self._blocks: dict[str, Markup] = {}
+        self._inlines: dict[str, Markup] = {}
+
+    def _convert(self, text: str) -> str:
+        if self._converter is None:
+            self._converter = markdown.Markdown(extensions=[_TextOnly()])
+        self._converter.reset()
+        return self._converter.convert(text)
 
     def block(self, text: str) -> Markup:
         """Paragraphs and lists."""
-        if text not in self._cache:
-            if _MARKDOWN_SYNTAX.search(text):
-                self._md.reset()
-                self._cache[text] = Markup(self._md.convert(text))
+        cached = self._blocks.get(text)
+        if cached is None:
+            if is_plain(text):
+                paragraphs = (" ".join(p.split()) for p in _BLANK_LINE.split(text.strip()))
+                cached = Markup("\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p))
             else:
-                paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
-                self._cache[text] = Markup("\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p))
-        return self._cache[text]
+                cached = Markup(self._convert(text))
+            self._blocks[text] = cached
+        return cached
 
     def inline(self, text: str) -> Markup:
         """One paragraph's content, without the ``<p>`` around it."""
-        html = str(self.block(" ".join(text.split())))
-        match = _PARAGRAPH.match(html)
-        return Markup(match.group(1) if match else html)
+        cached = self._inlines.get(text)
+        if cached is None:
+            line = " ".join(text.split())
+            if is_plain(line):
+                cached = Markup(html.escape(line, quote=False))
+            else:
+                match = _PARAGRAPH.match(html_text := self._convert(line))
+                cached = Markup(match.group(1) if match else html_text)
+            self._inlines[text] = cached
+        return cached
