@@ -127,6 +127,24 @@ def test_duplicate_yaml_key_is_not_silently_overwritten() -> None:
     assert "appears twice" in message
 
 
+@pytest.mark.parametrize(("change", "expected_line", "words"), [
+    (("title: Trust\n", "title: Trust\n? [a, b]\n: c\n"), 3, "key is a list"),
+    (("questions:\n", "loop: &self [1, *self]\nquestions:\n"), 3, "alias refers to the block"),
+])
+def test_odd_yaml_is_a_problem_not_a_traceback(change: tuple[str, str], expected_line: int, words: str) -> None:
+    line, message = only(problems_of(VALID.replace(*change)))
+    assert line == expected_line
+    assert words in message and "Hint:" in message
+
+
+def test_yaml_anchors_and_merge_keys_still_work() -> None:
+    from coursekit import sourceyaml
+
+    data = sourceyaml.load("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\nsame: *b\nflag: yes\nn: 3\n")
+    assert data == {"base": {"x": 1}, "other": {"x": 1, "y": 2}, "same": {"x": 1}, "flag": True, "n": 3}
+    assert data["other"].line_of("y") == 4
+
+
 def test_true_false_needs_answer_and_both_feedbacks() -> None:
     line, message = only(problems_of(VALID.replace("    feedback_false: Right.\n", "")))
     assert line == 16

@@ -8,6 +8,7 @@ overwrites, are reported instead.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 import yaml
@@ -47,34 +48,65 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     pass
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
-    loader.flatten_mapping(node)
-    mapping = LocatedDict()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in mapping:
-            raise YamlProblem(
-                line,
-                f"the key '{key}' appears twice in the same block.",
-                f"keep one '{key}' (line {mapping.key_lines[key]} or {line}) and delete the other.",
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = line
-    return mapping
+_STR = "tag:yaml.org,2002:str"
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
-    sequence = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
-    sequence.line = node.start_mark.line + 1
-    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return sequence
+class _Builder:
+    """Python values from the node tree, keeping lines. Strings (nearly every
+    value) are taken straight from their node; PyYAML builds the rest. Each
+    node is built once, so aliases share their value as in PyYAML."""
+
+    def __init__(self, loader: _Loader):
+        self.loader = loader
+        self.built: dict[int, Any] = {}
+
+    def __call__(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            return node.value
+        if id(node) in self.built:
+            value = self.built[id(node)]
+            if value is _IN_PROGRESS:
+                raise YamlProblem(node.start_mark.line + 1, "this alias refers to the block that contains it.",
+                                  "copy the text instead of using an anchor ('&') and alias ('*').")
+            return value
+        self.built[id(node)] = _IN_PROGRESS
+        if isinstance(node, yaml.SequenceNode):
+            value = self._sequence(node)
+        elif isinstance(node, yaml.MappingNode):
+            value = self._mapping(node)
+        else:
+            value = self.loader.construct_object(node)
+        self.built[id(node)] = value
+        return value
+
+    def _sequence(self, node: yaml.SequenceNode) -> LocatedList:
+        sequence = LocatedList(self(child) for child in node.value)
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return sequence
+
+    def _mapping(self, node: yaml.MappingNode) -> LocatedDict:
+        self.loader.flatten_mapping(node)  # merge keys ("<<: *anchor")
+        mapping = LocatedDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self(key_node)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, Hashable):
+                raise YamlProblem(line, "this key is a list or a block, not a name.", "write the key as plain text.")
+            if key in mapping:
+                raise YamlProblem(
+                    line,
+                    f"the key '{key}' appears twice in the same block.",
+                    f"keep one '{key}' (line {mapping.key_lines[key]} or {line}) and delete the other.",
+                )
+            mapping[key] = self(value_node)
+            mapping.key_lines[key] = line
+        return mapping
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_IN_PROGRESS = object()
 
 
 def load(text: str, first_line: int = 1) -> Any:
@@ -83,8 +115,10 @@ def load(text: str, first_line: int = 1) -> Any:
     Raises ``YamlProblem`` with a line and a hint on any syntax error.
     """
     padded = "\n" * (first_line - 1) + text
+    loader = _Loader(padded)
     try:
-        return yaml.load(padded, Loader=_Loader)
+        node = loader.get_single_node()
+        return None if node is None else _Builder(loader)(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else first_line
@@ -97,3 +131,5 @@ def load(text: str, first_line: int = 1) -> Any:
         ) from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"this is not valid YAML: {error}.", "") from None
+    finally:
+        loader.dispose()
