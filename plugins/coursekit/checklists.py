@@ -8,15 +8,19 @@ five to nine short items) and what fits on A4 and US Letter alike.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import sourceyaml
 from .fields import Field, Shape, check_mapping
-from .lessons import ChecklistItem, Lesson
+from .lessons import ChecklistItem, Lesson, placeholder
 from .problems import Problems
 from .sourceyaml import LocatedDict, LocatedList
+from .strings import strings_for
 
+PAGES_DIR = "checklists"  # generated pages: checklists/index.md, checklists/<id>.md, ...
+PACK_SLUG = "todas"  # the page with every checklist, to print them all at once
 MAX_ITEMS = 9
 MAX_ITEM_LENGTH = 120
 MAX_TITLE_LENGTH = 60
@@ -114,3 +118,22 @@ def gather_items(checklists: dict[str, Checklist], lessons: list[Lesson], proble
                              f"add items under 'checklist: {key}:' in a lesson's front matter, or remove the checklist.")
         result[key] = Checklist(**{**checklist.__dict__, "items": tuple(gathered[key])})
     return result
+
+
+def generated_pages(checklists: dict[str, Checklist], language: str) -> dict[str, str]:
+    """The pages the checklists add to the site: docs-relative path -> Markdown.
+
+    Each page is only a title and a placeholder the plugin fills in, so the
+    same page builds (empty) with the plugin switched off.
+    """
+    if not checklists:
+        return {}
+    t = strings_for(language)
+    pages = {f"{PAGES_DIR}/index.md": (t["checklists_title"], "checklist_index", "", False),
+             f"{PAGES_DIR}/{PACK_SLUG}.md": (t["all_checklists"], "checklist_pack", "", True)}
+    for checklist in checklists.values():
+        pages[f"{PAGES_DIR}/{checklist.id}.md"] = (checklist.title, "checklist_page", checklist.id, False)
+    # JSON strings are valid YAML, and quoting keeps any title safe.
+    return {uri: f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: {json.dumps(hidden)}\n---\n\n"
+                 f"{placeholder(widget, argument)}\n"
+            for uri, (title, widget, argument, hidden) in pages.items()}

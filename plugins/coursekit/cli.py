@@ -16,12 +16,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checklists import generated_pages
 from .course import Course, Settings, load_course, read_pages
 from .fields import ID_PATTERN
 from .links import check_links
 from .parity import check_parity
 from .problems import Problem, Problems
-from .render import PACK_SLUG
 from .scaffold import lesson_text, quiz_text
 
 
@@ -74,7 +74,7 @@ def check(root: Path) -> list[Problem]:
         course = load_course(settings, pages.items())
         course.set_order(edition.nav)
         problems.extend(course.problems)
-        generated = {"checklists/index.md", f"checklists/{PACK_SLUG}.md"} | {f"checklists/{c}.md" for c in course.checklists}
+        generated = set(generated_pages(course.checklists, settings.language))
         display = lambda uri, s=settings: s.display(s.docs_dir / uri)
         check_links(pages, generated, display, problems)
         for uri in edition.nav:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -16,17 +15,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import macros
+from .checklists import PAGES_DIR, generated_pages
 from .config import CourseKitConfig
 from .course import Course, Settings, load_course
 from .lessons import PLACEHOLDER_HTML, placeholder
-from .render import PACK_SLUG, Renderer
+from .render import Renderer
 from .strings import strings_for
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
-CHECKLISTS = "checklists"
 
 
 def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
@@ -83,20 +82,12 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
 
         for uri in (CSS, JS):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
-        if course.checklists:
-            t = strings_for(settings.language)
-            generated = {f"{CHECKLISTS}/index.md": (t["checklists_title"], "checklist_index", ""),
-                         f"{CHECKLISTS}/{PACK_SLUG}.md": (t["all_checklists"], "checklist_pack", "")}
-            for checklist in course.checklists.values():
-                generated[f"{CHECKLISTS}/{checklist.id}.md"] = (checklist.title, "checklist_page", checklist.id)
-            for uri, (title, widget, argument) in generated.items():
-                if files.get_file_from_path(uri):
-                    raise PluginError(f"{settings.display(settings.docs_dir / uri)}: this page is generated from "
-                                      "the checklists. Hint: move or rename your file; checklist pages live "
-                                      f"under {CHECKLISTS}/.")
-                front = yaml.safe_dump({"title": title, "search": {"exclude": widget == "checklist_pack"}},
-                                       allow_unicode=True, sort_keys=False)
-                files.append(File.generated(config, uri, content=f"---\n{front}---\n\n{placeholder(widget, argument)}\n"))
+        for uri, source in generated_pages(course.checklists, settings.language).items():
+            if files.get_file_from_path(uri):
+                raise PluginError(f"{settings.display(settings.docs_dir / uri)}: this page is generated from "
+                                  "the checklists. Hint: move or rename your file; checklist pages live "
+                                  f"under {PAGES_DIR}/.")
+            files.append(File.generated(config, uri, content=source))
         return files
 
     # Run after other plugins may have reordered or filtered the navigation,
@@ -162,7 +153,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         lesson = course.lesson(page.file.src_uri)
         return {
             "checklist": lambda arg: renderer.checklist_sheet(course.checklists[arg], link,
-                                                               absolute(f"{CHECKLISTS}/{arg}.md"), level=3),
+                                                               absolute(f"{PAGES_DIR}/{arg}.md"), level=3),
             "course_overview": lambda arg: renderer.overview(link),
             "lesson_intro": lambda arg: renderer.lesson_intro(lesson) if lesson else "",
             "key_points": lambda arg: renderer.key_points(lesson) if lesson else "",
@@ -170,7 +161,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             "checklist_page": lambda arg: renderer.checklist_page(course.checklists[arg], link,
                                                                    absolute(page.file.src_uri)),
             "checklist_index": lambda arg: renderer.checklist_index(link),
-            "checklist_pack": lambda arg: renderer.checklist_pack(link, lambda cid: absolute(f"{CHECKLISTS}/{cid}.md")),
+            "checklist_pack": lambda arg: renderer.checklist_pack(link, lambda cid: absolute(f"{PAGES_DIR}/{cid}.md")),
         }
 
 

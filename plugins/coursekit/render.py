@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .checklists import Checklist
+from .checklists import PACK_SLUG, Checklist
 from .course import Course
 from .lessons import Lesson
 from .markup import Markdown
@@ -22,7 +22,6 @@ from .strings import strings_for
 
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 
-PACK_SLUG = "todas"
 _INDENT = re.compile(r"\n\s+<")
 STORAGE_VERSION = "v1"
 
