@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.generate import generate
-from tests.conftest import mkdocs_build
+from tests.conftest import ROOT, mkdocs_build
 
 
 def test_generated_course_builds_strictly(tmp_path: Path) -> None:
@@ -15,3 +15,21 @@ def test_generated_course_builds_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/lessons/module-000/lesson-0005/index.html").is_file()
     assert (tmp_path / "site/checklists/list-001/index.html").is_file()
+
+
+def test_plugin_off_baseline_builds_the_same_pages(tmp_path: Path) -> None:
+    """The ratio compares like with like: with the plugin off, the baseline
+    still builds every page the plugin's build has, strictly."""
+    from benchmarks.bench import build_once, same_pages_without_plugin
+
+    config = ROOT / "tests/fixtures/basic/mkdocs.yml"
+    docs = same_pages_without_plugin(config, tmp_path / "docs")
+    build_once(config, tmp_path / "with")
+    build_once(config, tmp_path / "without", plugin=False, docs_dir=docs)
+
+    def pages(site: Path) -> set[str]:
+        return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+    assert "checklists/before/index.html" in pages(tmp_path / "with")
+    assert pages(tmp_path / "with") == pages(tmp_path / "without")
+    assert "coursekit-sheet" not in (tmp_path / "without/checklists/before/index.html").read_text()
