@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from coursekit.course import Settings, load_course, read_pages
 from coursekit.render import Renderer
 
@@ -114,3 +115,10 @@ def test_plain_text_shortcut_renders_like_markdown() -> None:
         assert f"<p>{fast.inline(text)}</p>" == converter.convert(paragraph) or not markup.is_plain(paragraph), text
         shortcut += markup.is_plain(text)
     assert shortcut > len(texts) / 2, "most course text takes the shortcut"
+
+
+@pytest.mark.parametrize(("minutes", "shown"), [(13, "13 min"), (60, "1 h"), (132, "2 h 12 min")])
+def test_durations_read_as_people_say_them(minutes: int, shown: str) -> None:
+    from coursekit.strings import duration
+
+    assert duration(minutes) == shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -108,6 +109,8 @@ def test_the_course_builds_strictly(course_site: Path) -> None:
         assert len([f for f in tree.all("form") if "data-quiz" in f]) == 1, lesson
     for checklist in ("antes", "durante", "recuperar", "despues", "todas"):
         assert (course_site / "checklists" / checklist / "index.html").is_file()
+    # The course path gives the total time in hours and minutes, not "132 min".
+    assert re.search(r"Tiempo total: \d+ h( \d+ min)?<", (course_site / "recorrido/index.html").read_text())
 
 
 def test_answers_stay_out_of_the_search_index(course_site: Path) -> None:

@@ -18,7 +18,7 @@ from .course import Course
 from .lessons import Lesson
 from .markup import Markdown
 from .quizzes import Quiz
-from .strings import strings_for
+from .strings import duration, strings_for
 
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 
@@ -61,6 +61,7 @@ class Renderer:
         )
         self.env.filters["inline"] = markdown.inline
         self.env.filters["block"] = markdown.block
+        self.env.filters["duration"] = duration
 
     def _render(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(t=self.t, **context))

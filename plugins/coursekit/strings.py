@@ -19,8 +19,7 @@ STRINGS: dict[str, dict] = {
         "saved": "Tu resultado se guarda solo en este navegador.",
         "storage_off": "Este navegador no permite guardar tu resultado; puedes hacer el cuestionario igualmente.",
         "no_js": "Elige tus respuestas y abre «Ver la respuesta y por qué» para comprobarlas.",
-        "lesson_time": "{minutes} min",
-        "estimated_time": "Tiempo estimado: {minutes} min",
+        "estimated_time": "Tiempo estimado: {duration}",
         "in_this_lesson": "En esta lección",
         "objectives": "Al terminar sabrás:",
         "key_points": "Ideas clave",
@@ -42,7 +41,7 @@ STRINGS: dict[str, dict] = {
         "item_count": "{n} puntos",
         "not_started": "Sin empezar",
         "progress": "Has completado {done} de {total} cuestionarios.",
-        "total_time": "Tiempo total: {minutes} min",
+        "total_time": "Tiempo total: {duration}",
     },
     "en": {
         "true": "True", "false": "False",
@@ -60,8 +59,7 @@ STRINGS: dict[str, dict] = {
         "saved": "Your result is saved in this browser only.",
         "storage_off": "This browser does not let us save your result; you can still take the quiz.",
         "no_js": "Choose your answers, then open “Show the answer and why” to check them.",
-        "lesson_time": "{minutes} min",
-        "estimated_time": "Estimated time: {minutes} min",
+        "estimated_time": "Estimated time: {duration}",
         "in_this_lesson": "In this lesson",
         "objectives": "By the end you will be able to:",
         "key_points": "Key points",
@@ -83,7 +81,7 @@ STRINGS: dict[str, dict] = {
         "item_count": "{n} items",
         "not_started": "Not started",
         "progress": "You have completed {done} of {total} quizzes.",
-        "total_time": "Total time: {minutes} min",
+        "total_time": "Total time: {duration}",
     },
 }
 
@@ -96,3 +94,11 @@ def for_language(table: dict[str, dict], language: str) -> dict:
 def strings_for(language: str) -> dict:
     """The interface strings of a language."""
     return for_language(STRINGS, language)
+
+
+def duration(minutes: int) -> str:
+    """Minutes as people read them: "45 min", "2 h", "2 h 12 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
