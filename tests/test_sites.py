@@ -109,6 +109,10 @@ def test_the_course_builds_strictly(course_site: Path) -> None:
         assert len([f for f in tree.all("form") if "data-quiz" in f]) == 1, lesson
     for checklist in ("antes", "durante", "recuperar", "despues", "todas"):
         assert (course_site / "checklists" / checklist / "index.html").is_file()
+    # One <h1> per page: widgets added after the theme laid out the page must
+    # not leave it without one, nor add a second.
+    for page in course_site.rglob("index.html"):
+        assert page.read_text().count("<h1") == 1, page
     # The course path gives the total time in hours and minutes, not "132 min".
     assert re.search(r"Tiempo total: \d+ h( \d+ min)?<", (course_site / "recorrido/index.html").read_text())
 
@@ -123,6 +127,11 @@ def test_answers_stay_out_of_the_search_index(course_site: Path) -> None:
             assert feedback[:40] not in text
         if question.get("explanation"):
             assert question["explanation"][:40] not in text
+    # The lesson intro (description, objectives, time) repeats the page and
+    # stays out; its heading must not become an empty search result either.
+    assert not [doc["location"] for doc in index["docs"] if "coursekit-objectives" in doc["location"]]
+    lesson = next(doc for doc in index["docs"] if doc["location"] == "lecciones/confianza/")
+    assert "Tiempo estimado" not in lesson["title"] + lesson["text"]
 
 
 def _digest(site: Path) -> dict[str, str]:

@@ -26,6 +26,12 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
+# Marks where a lesson's own widgets go; never left in a page.
+_LESSON_MARK = "coursekit-lesson-widget:"
+# Widgets placed after search indexing (see on_post_page): quizzes (their
+# answers), the lesson intro (it repeats the page) and the course overview (a
+# list of links; a search for a lesson should find the lesson, not the lists).
+AFTER_INDEXING = frozenset({"quiz", "lesson_intro", "course_overview"})
 
 
 def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
@@ -51,6 +57,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     def __init__(self) -> None:
         self.course: Course | None = None
         self.renderer: Renderer | None = None
+        self.files: Files | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # The macros are registered even when the plugin is off: they only
@@ -97,6 +104,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         if not self.config.enabled or self.course is None:
             return None
         self.course.set_order([page.file.src_uri for page in nav.pages])
+        self.files = files  # final by now; on_post_page needs it for links
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -105,29 +113,39 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         lesson = self.course.lesson(page.file.src_uri)
         if lesson is None:
             return None
-        # Headings go in as Markdown so they reach the table of contents.
+        # Headings go in as Markdown so they reach the table of contents. The
+        # widgets under them are marked with plain paragraphs, filled in by
+        # on_page_content: an HTML comment would cost Markdown five times more.
         t = strings_for(self.course.settings.language)
-        parts = [placeholder("lesson_intro"), markdown, f"## {t['key_points']}", placeholder("key_points")]
+        parts = [markdown, f"## {t['key_points']}", _LESSON_MARK + "key_points"]
         if lesson.items:
-            parts += [f"## {t['your_checklist']}", placeholder("lesson_checklist")]
+            parts += [f"## {t['your_checklist']}", _LESSON_MARK + "lesson_checklist"]
         return "\n\n".join(parts) + "\n"
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.course is None or "coursekit:" not in html:
+        if not self.config.enabled or self.course is None:
+            return None
+        lesson = self.course.lesson(page.file.src_uri)
+        if lesson is None and "coursekit:" not in html:
             return None
         widgets = self._widgets(page, config, files)
-        # Quizzes wait for on_post_page; every other widget goes in here.
-        return PLACEHOLDER_HTML.sub(lambda m: m.group(0) if m.group(1) == "quiz" else widgets[m.group(1)](m.group(2) or ""), html)
+        if lesson is not None:
+            for name in ("key_points", "lesson_checklist"):
+                html = html.replace(f"<p>{_LESSON_MARK}{name}</p>", widgets[name](""), 1)
+            html = placeholder("lesson_intro") + "\n" + html
+        return PLACEHOLDER_HTML.sub(lambda m: m.group(0) if m.group(1) in AFTER_INDEXING
+                                    else widgets[m.group(1)](m.group(2) or ""), html)
 
-    # Quizzes go into the finished page, after the search plugin has indexed
-    # the content (on_page_context): answers never reach the index, and the
-    # indexer does not parse the quiz markup at all.
+    # Widgets that search must not index go into the finished page, after the
+    # search plugin has indexed the content (on_page_context): the index never
+    # holds quiz answers, and the indexer does not parse their markup at all.
     @event_priority(50)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.renderer is None or "coursekit:quiz" not in output:
+        if not self.config.enabled or self.files is None or "coursekit:" not in output:
             return None
-        renderer, quizzes = self.renderer, self.course.quizzes
-        return PLACEHOLDER_HTML.sub(lambda m: renderer.quiz(quizzes[m.group(2)]) if m.group(1) == "quiz" else m.group(0), output)
+        widgets = self._widgets(page, config, self.files)
+        return PLACEHOLDER_HTML.sub(lambda m: widgets[m.group(1)](m.group(2) or "") if m.group(1) in AFTER_INDEXING
+                                    else m.group(0), output)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer | None:
         if not self.config.enabled:
@@ -152,10 +170,11 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
 
         lesson = course.lesson(page.file.src_uri)
         return {
+            "quiz": lambda arg: renderer.quiz(course.quizzes[arg]),
+            "lesson_intro": lambda arg: renderer.lesson_intro(lesson) if lesson else "",
             "checklist": lambda arg: renderer.checklist_sheet(course.checklists[arg], link,
                                                                absolute(f"{PAGES_DIR}/{arg}.md"), level=3),
             "course_overview": lambda arg: renderer.overview(link),
-            "lesson_intro": lambda arg: renderer.lesson_intro(lesson) if lesson else "",
             "key_points": lambda arg: renderer.key_points(lesson) if lesson else "",
             "lesson_checklist": lambda arg: renderer.lesson_checklist(lesson, link) if lesson else "",
             "checklist_page": lambda arg: renderer.checklist_page(course.checklists[arg], link,
