@@ -1,11 +1,12 @@
 """Benchmark: build times, the size of what the plugin ships, peak memory.
 
-    make bench      (or: python benchmarks/bench.py [--repeat 3])
+    make bench      (or: python benchmarks/bench.py [--repeat 7])
 
 Prints figures measured in one run on this machine, against the budgets in the
 README. Each build runs in a fresh process; the median of the repeats counts.
-Builds that are compared run in turns (A, B, A, B, ...), so a machine that
-speeds up or slows down during the run affects both alike.
+Builds that are compared run in turns (A, B, A, B, ...), and a ratio is the
+median of the ratios within each turn, so a machine that speeds up or slows
+down during the run affects both sides of a ratio alike.
 """
 
 from __future__ import annotations
@@ -79,14 +80,21 @@ def same_pages_without_plugin(config_file: Path, target: Path) -> Path:
 
 
 def in_turns(builds: dict[str, dict], repeat: int) -> dict[str, dict]:
-    """Run each build ``repeat`` times, in turns; median seconds, peak memory."""
+    """Run each build ``repeat`` times, in turns: median seconds, peak memory,
+    and every turn's seconds (for ratios within a turn)."""
     runs: dict[str, list[dict]] = {name: [] for name in builds}
     with tempfile.TemporaryDirectory() as site:
         for _ in range(repeat):
             for name, build in builds.items():
                 runs[name].append(build_once(site_dir=Path(site) / name, **build))
     return {name: {"seconds": statistics.median(r["seconds"] for r in results),
+                   "turns": [r["seconds"] for r in results],
                    "peak_mib": max(r["peak_mib"] for r in results)} for name, results in runs.items()}
+
+
+def ratio(a: dict, b: dict) -> float:
+    """The median of a/b within each turn."""
+    return statistics.median(x / y for x, y in zip(a["turns"], b["turns"]))
 
 
 def verdict(ok: bool) -> str:
@@ -95,7 +103,7 @@ def verdict(ok: bool) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="builds per measurement (median counts)")
+    parser.add_argument("--repeat", type=int, default=7, help="builds per measurement (median counts)")
     args = parser.parse_args()
 
     print(f"coursekit benchmark · {os.cpu_count()} cores · Python {sys.version.split()[0]} · median of {args.repeat}\n")
@@ -115,25 +123,25 @@ def main() -> int:
         real = in_turns({"with": {"config_file": config},
                          "without": {"config_file": config, "plugin": False, "docs_dir": docs},
                          "content only": {"config_file": config, "plugin": False}}, args.repeat)
-    ratio = real["with"]["seconds"] / real["without"]["seconds"]
-    print(f"  real course ({pages} pages), with the plugin   {real['with']['seconds']:6.2f} s")
+    plugin_ratio = ratio(real["with"], real["without"])
+    print(f"  {f'real course ({pages} pages), plugin on':<40}{real['with']['seconds']:6.2f} s")
     print(f"  same pages, plugin off                  {real['without']['seconds']:6.2f} s")
-    print(f"  ratio                                   {ratio:6.2f}x   budget {BUDGET_PLUGIN_RATIO:.2f}x: "
-          f"{verdict(ratio <= BUDGET_PLUGIN_RATIO)}")
+    print(f"  ratio                                   {plugin_ratio:6.2f}x   budget {BUDGET_PLUGIN_RATIO:.2f}x: "
+          f"{verdict(plugin_ratio <= BUDGET_PLUGIN_RATIO)}")
     print(f"  (for reference: plugin off and without the generated checklist pages, {real['content only']['seconds']:.2f} s,"
-          f" {real['with']['seconds'] / real['content only']['seconds']:.2f}x)\n")
+          f" {ratio(real['with'], real['content only']):.2f}x)\n")
 
     with tempfile.TemporaryDirectory() as work:
         generated = in_turns({"50": {"config_file": generate(50, Path(work) / "c50")},
                               "500": {"config_file": generate(500, Path(work) / "c500")}}, args.repeat)
     small, large = generated["50"], generated["500"]
-    scale = large["seconds"] / small["seconds"]
+    scale = ratio(large, small)
     print(f"  generated course,  50 lessons           {small['seconds']:6.2f} s")
     print(f"  generated course, 500 lessons           {large['seconds']:6.2f} s")
     print(f"  ratio 500 / 50                          {scale:6.2f}x   budget {BUDGET_SCALE_RATIO:.0f}x: "
           f"{verdict(scale <= BUDGET_SCALE_RATIO)}")
     print(f"  peak memory of the 500-lesson build     {large['peak_mib']:6.0f} MiB")
-    ok = gz <= BUDGET_ASSETS_GZIP and ratio <= BUDGET_PLUGIN_RATIO and scale <= BUDGET_SCALE_RATIO
+    ok = gz <= BUDGET_ASSETS_GZIP and plugin_ratio <= BUDGET_PLUGIN_RATIO and scale <= BUDGET_SCALE_RATIO
     return 0 if ok else 1
 
 
