@@ -112,7 +112,9 @@ def test_the_course_builds_strictly(course_site: Path) -> None:
     # One <h1> per page: widgets added after the theme laid out the page must
     # not leave it without one, nor add a second.
     for page in course_site.rglob("index.html"):
-        assert page.read_text().count("<h1") == 1, page
+        html = page.read_text()
+        assert html.count("<h1") == 1, page
+        assert "<!-- coursekit:" not in html and "coursekit-lesson-widget:" not in html, "a placeholder was left"
     # The course path gives the total time in hours and minutes, not "132 min".
     assert re.search(r"Tiempo total: \d+ h( \d+ min)?<", (course_site / "recorrido/index.html").read_text())
 
