@@ -8,7 +8,6 @@ five to nine short items) and what fits on A4 and US Letter alike.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,7 +132,6 @@ def generated_pages(checklists: dict[str, Checklist], language: str) -> dict[str
              f"{PAGES_DIR}/{PACK_SLUG}.md": (t["all_checklists"], "checklist_pack", "", True)}
     for checklist in checklists.values():
         pages[f"{PAGES_DIR}/{checklist.id}.md"] = (checklist.title, "checklist_page", checklist.id, False)
-    # JSON strings are valid YAML, and quoting keeps any title safe.
-    return {uri: f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: {json.dumps(hidden)}\n---\n\n"
+    return {uri: f"---\ntitle: {sourceyaml.scalar(title)}\nsearch:\n  exclude: {sourceyaml.scalar(hidden)}\n---\n\n"
                  f"{placeholder(widget, argument)}\n"
             for uri, (title, widget, argument, hidden) in pages.items()}

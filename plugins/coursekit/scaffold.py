@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from .sourceyaml import scalar
 from .strings import for_language
 
 _TEXT = {
@@ -50,15 +49,14 @@ def _text(language: str) -> dict:
 
 def lesson_text(slug: str, title: str, language: str) -> str:
     t = _text(language)
-    q = json.dumps  # JSON strings are valid YAML scalars, whatever the title holds
 
     def items(values: list[str]) -> str:
-        return "".join(f"\n  - {q(value, ensure_ascii=False)}" for value in values)
+        return "".join(f"\n  - {scalar(value)}" for value in values)
 
     return (
         "---\n"
-        f"title: {q(title, ensure_ascii=False)}\n"
-        f"description: {q(t['description'], ensure_ascii=False)}\n"
+        f"title: {scalar(title)}\n"
+        f"description: {scalar(t['description'])}\n"
         "time: 15\n"
         f"objectives:{items(t['objectives'])}\n"
         f"key_points:{items(t['key_points'])}\n"
@@ -74,22 +72,21 @@ def lesson_text(slug: str, title: str, language: str) -> str:
 
 def quiz_text(slug: str, title: str, language: str) -> str:
     t = _text(language)
-    q = lambda value: json.dumps(value, ensure_ascii=False)
     return (
         "# yaml-language-server: $schema=../../plugins/coursekit/schema/quiz.schema.json\n"
         f"id: {slug}\n"
-        f"title: {q(t['quiz_title'].format(title=title))}\n"
+        f"title: {scalar(t['quiz_title'].format(title=title))}\n"
         "questions:\n"
         "  - id: first-scenario\n"
         "    type: scenario\n"
-        f"    scenario: {q(t['scenario'])}\n"
-        f"    prompt: {q(t['prompt'])}\n"
+        f"    scenario: {scalar(t['scenario'])}\n"
+        f"    prompt: {scalar(t['prompt'])}\n"
         "    options:\n"
         "      - id: recommended-answer\n"
-        f"        text: {q(t['right'])}\n"
+        f"        text: {scalar(t['right'])}\n"
         "        correct: true\n"
-        f"        feedback: {q(t['right_why'])}\n"
+        f"        feedback: {scalar(t['right_why'])}\n"
         "      - id: common-mistake\n"
-        f"        text: {q(t['wrong'])}\n"
-        f"        feedback: {q(t['wrong_why'])}\n"
+        f"        text: {scalar(t['wrong'])}\n"
+        f"        feedback: {scalar(t['wrong_why'])}\n"
     )

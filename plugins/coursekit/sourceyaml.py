@@ -8,6 +8,7 @@ overwrites, are reported instead.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Hashable
 from typing import Any
 
@@ -133,3 +134,9 @@ def load(text: str, first_line: int = 1) -> Any:
         raise YamlProblem(first_line, f"this is not valid YAML: {error}.", "") from None
     finally:
         loader.dispose()
+
+
+def scalar(value: str | bool) -> str:
+    """``value`` as a YAML scalar that reads back as exactly itself, whatever
+    it holds: JSON strings and booleans are valid YAML."""
+    return json.dumps(value, ensure_ascii=False)
