@@ -28,7 +28,7 @@ bench: $(VENV)/.installed  ## build times, asset sizes and peak memory
 	$(PY) benchmarks/bench.py
 
 schema: $(VENV)/.installed  ## regenerate the quiz JSON Schema from the validator's rules
-	$(PY) -m coursekit.schema
+	$(PY) -m coursekit.model.schema
 
 clean:
 	rm -rf site $(VENV)

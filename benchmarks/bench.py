@@ -24,9 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from coursekit.checklists import generated_pages
-from coursekit.course import load_course, read_pages
-from coursekit.plugin import settings_for
+from coursekit.engines.mkdocs.plugin import settings_for
+from coursekit.model.checklists import generated_pages
+from coursekit.model.course import load_course, read_pages
 from mkdocs.config import load_config
 
 from benchmarks.generate import generate

@@ -1,5 +1,6 @@
-"""The core stays engine-agnostic: only plugin.py, config.py and the CLI's
-config loading know MkDocs."""
+"""The layers stay apart: ``model`` and ``render`` import no site engine;
+each adapter in ``engines`` and each exporter in ``export`` uses the core,
+never another adapter or exporter."""
 
 from __future__ import annotations
 
@@ -7,21 +8,49 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "coursekit"
-MKDOCS_SIDE = {"plugin.py", "config.py", "cli.py"}
+ENGINES = {"mkdocs", "material", "mkdocs_macros", "zensical"}
 
 
-def imported_modules(path: Path) -> set[str]:
+def imports_of(path: Path) -> set[str]:
+    """Every module a file imports, relative imports resolved to dotted names under coursekit."""
+    package = ["coursekit", *path.relative_to(PACKAGE).parent.parts]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
     return found
 
 
-def test_core_modules_import_nothing_from_mkdocs() -> None:
-    core = [p for p in PACKAGE.glob("*.py") if p.name not in MKDOCS_SIDE]
-    assert len(core) >= 10
-    offenders = {p.name for p in core if {"mkdocs", "material", "mkdocs_macros"} & imported_modules(p)}
-    assert offenders == set()
+def layer_files(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+def test_model_and_render_import_no_engine() -> None:
+    core = layer_files("model") + layer_files("render")
+    assert len(core) >= 12
+    offenders = {p.relative_to(PACKAGE).as_posix(): sorted(m for m in imports_of(p) if m.split(".")[0] in ENGINES)
+                 for p in core}
+    assert {name: mods for name, mods in offenders.items() if mods} == {}
+
+
+def test_model_does_not_import_render_engines_or_exporters() -> None:
+    for path in layer_files("model"):
+        bad = {m for m in imports_of(path) if m.startswith(("coursekit.render", "coursekit.engines", "coursekit.export"))}
+        assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_adapters_and_exporters_use_the_core_never_each_other() -> None:
+    for layer in ("engines", "export"):
+        for path in layer_files(layer):
+            own = path.relative_to(PACKAGE).with_suffix("").parts
+            for module in imports_of(path):
+                parts = module.split(".")
+                if parts[0] != "coursekit" or len(parts) < 3 or parts[1] not in ("engines", "export"):
+                    continue
+                # A module may use its own adapter or exporter (its config, its macros), not another one.
+                assert parts[1] == layer and parts[2] == own[1], f"{path.name} imports {module}"

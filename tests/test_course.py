@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from coursekit.checklists import MAX_ITEM_LENGTH, MAX_ITEMS
-from coursekit.course import Settings, load_course, read_pages
+from coursekit.model.checklists import MAX_ITEM_LENGTH, MAX_ITEMS
+from coursekit.model.course import Settings, load_course, read_pages
 
 FIXTURE = Path(__file__).parent / "fixtures" / "basic"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from coursekit.course import Settings, load_course, read_pages
-from coursekit.lessons import split_front_matter
-from coursekit.quizzes import SCENARIO
+from coursekit.model.course import Settings, load_course, read_pages
+from coursekit.model.lessons import split_front_matter
+from coursekit.model.quizzes import SCENARIO
 
 from tests.conftest import ROOT
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from coursekit.checklists import MAX_ITEM_LENGTH, MAX_ITEMS, MAX_TITLE_LENGTH, MAX_WHEN_LENGTH
+from coursekit.model.checklists import MAX_ITEM_LENGTH, MAX_ITEMS, MAX_TITLE_LENGTH, MAX_WHEN_LENGTH
 from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, built_and_served

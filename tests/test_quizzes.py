@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from coursekit.problems import Problems
-from coursekit.quizzes import TRUE_FALSE, load_quizzes, parse_quiz
+from coursekit.model.problems import Problems
+from coursekit.model.quizzes import TRUE_FALSE, load_quizzes, parse_quiz
 
 VALID = """\
 id: trust
@@ -138,7 +138,7 @@ def test_odd_yaml_is_a_problem_not_a_traceback(change: tuple[str, str], expected
 
 
 def test_yaml_anchors_and_merge_keys_still_work() -> None:
-    from coursekit import sourceyaml
+    from coursekit.model import sourceyaml
 
     data = sourceyaml.load("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\nsame: *b\nflag: yes\nn: 3\n")
     assert data == {"base": {"x": 1}, "other": {"x": 1, "y": 2}, "same": {"x": 1}, "flag": True, "n": 3}

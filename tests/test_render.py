@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from coursekit.course import Settings, load_course, read_pages
-from coursekit.render import Renderer
+from coursekit.model.course import Settings, load_course, read_pages
+from coursekit.render.renderer import Renderer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "basic"
 
@@ -91,7 +91,7 @@ def test_plain_text_shortcut_renders_like_markdown() -> None:
     """Every text of the course renders the same with and without the shortcut."""
     import markdown as python_markdown
     import yaml
-    from coursekit import markup
+    from coursekit.render import markup
 
     from tests.conftest import ROOT
 
@@ -119,6 +119,6 @@ def test_plain_text_shortcut_renders_like_markdown() -> None:
 
 @pytest.mark.parametrize(("minutes", "shown"), [(13, "13 min"), (60, "1 h"), (132, "2 h 12 min")])
 def test_durations_read_as_people_say_them(minutes: int, shown: str) -> None:
-    from coursekit.strings import duration
+    from coursekit.model.strings import duration
 
     assert duration(minutes) == shown

@@ -7,9 +7,9 @@ import json
 import jsonschema
 import pytest
 import yaml
-from coursekit.problems import Problems
-from coursekit.quizzes import parse_quiz
-from coursekit.schema import SCHEMA_FILE, render
+from coursekit.model.problems import Problems
+from coursekit.model.quizzes import parse_quiz
+from coursekit.model.schema import SCHEMA_FILE, render
 
 from tests.test_quizzes import VALID
 

@@ -1,6 +1,6 @@
-"""Course kit: quizzes and printable checklists for a MkDocs course site.
+"""Course kit: lessons, self-check quizzes and printable checklists for a course site.
 
-The core modules (``problems``, ``sourceyaml``, ``quizzes``, ``lessons``,
-``checklists``, ``course``, ``markup``, ``render``) import nothing from MkDocs;
-``plugin`` and ``config`` wire them into MkDocs events.
+``model`` reads and validates what authors write, ``render`` turns it into
+HTML; neither imports a site engine. ``engines`` holds the thin adapters that
+wire the core into an engine (MkDocs today); ``cli`` checks and scaffolds.
 """

@@ -16,13 +16,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checklists import generated_pages
-from .course import Course, Settings, load_course, read_pages
-from .fields import ID_PATTERN
-from .links import check_links
-from .parity import check_parity
-from .problems import Problem, Problems
-from .scaffold import lesson_text, quiz_text
+from .model.checklists import generated_pages
+from .model.course import Course, Settings, load_course, read_pages
+from .model.fields import ID_PATTERN
+from .model.links import check_links
+from .model.parity import check_parity
+from .model.problems import Problem, Problems
+from .model.scaffold import lesson_text, quiz_text
 
 
 @dataclass
@@ -44,7 +44,7 @@ def load_edition(config_file: Path) -> Edition:
 
     from mkdocs.config import load_config
 
-    from .plugin import settings_for
+    from .engines.mkdocs.plugin import settings_for
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # we report problems ourselves
     config = load_config(config_file=str(config_file))

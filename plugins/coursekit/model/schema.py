@@ -14,7 +14,8 @@ from pathlib import Path
 from .fields import ID_PATTERN, Shape
 from .quizzes import MULTIPLE, OPTION_SHAPE, QUESTION_SHAPE, QUIZ_SHAPE, SCENARIO, SINGLE, TRUE_FALSE
 
-SCHEMA_FILE = Path(__file__).parent / "schema" / "quiz.schema.json"
+# Beside the package root, where quiz files point their editors ($schema).
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "quiz.schema.json"
 _JSON_TYPES = {str: "string", bool: "boolean", int: "integer", list: "array", dict: "object"}
 
 

@@ -14,17 +14,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ...model.checklists import PAGES_DIR, generated_pages
+from ...model.course import Course, Settings, load_course
+from ...model.lessons import PLACEHOLDER_HTML, placeholder
+from ...model.strings import strings_for
+from ...render.renderer import Renderer
 from . import macros
-from .checklists import PAGES_DIR, generated_pages
 from .config import CourseKitConfig
-from .course import Course, Settings, load_course
-from .lessons import PLACEHOLDER_HTML, placeholder
-from .render import Renderer
-from .strings import strings_for
 
 log = get_plugin_logger(__name__)
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "assets"  # shared by every engine
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
 # Marks where a lesson's own widgets go; never left in a page.
 _LESSON_MARK = "coursekit-lesson-widget:"

@@ -13,12 +13,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .checklists import PACK_SLUG, Checklist
-from .course import Course
-from .lessons import Lesson
+from ..model.checklists import PACK_SLUG, Checklist
+from ..model.course import Course
+from ..model.lessons import Lesson
+from ..model.quizzes import Quiz
+from ..model.strings import duration, strings_for
 from .markup import Markdown
-from .quizzes import Quiz
-from .strings import duration, strings_for
 
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 

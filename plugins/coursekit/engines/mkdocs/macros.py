@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lessons import placeholder
+from ...model.lessons import placeholder
 
 
 def quiz(quiz_id: str) -> str:

@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the plugin (events), its options and the mkdocs-macros functions."""

@@ -1,0 +1,1 @@
+"""What authors write: quizzes, lessons, checklists and the course, loaded and validated. No engine imports."""
