@@ -45,7 +45,7 @@ LESSON = "content/es/lecciones/confianza.md"
     (QUIZ, "questions:\n", "questions: [\n", "this is not valid YAML"),
     (QUIZ, "    prompt:", "    promt:", "unknown key 'promt' in a question. Hint: did you mean 'prompt'?"),
     (QUIZ, "        correct: true\n", "", "correct options; it needs exactly one"),
-    (LESSON, "checklist:\n  antes:", "checklist:\n  antez:", "the checklist 'antez' does not exist."),
+    (LESSON, "checklist:\n  relacion:", "checklist:\n  relacoin:", "the checklist 'relacoin' does not exist."),
     (LESSON, '{{ quiz("confianza") }}', '{{ quiz("confianza-2") }}', "places the quiz 'confianza-2', which does not exist"),
     (LESSON, "](../glosario.md#", "](../glosari.md#", "points to a page that does not exist"),
 ])

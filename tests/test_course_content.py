@@ -51,6 +51,6 @@ def test_every_question_kind_is_used(course) -> None:
 
 
 def test_every_checklist_is_filled_and_within_limits(course) -> None:
-    assert set(course.checklists) == {"antes", "durante", "recuperar", "despues"}
+    assert set(course.checklists) == {"relacion", "antes", "durante", "recuperar", "despues"}
     for checklist in course.checklists.values():
         assert 5 <= len(checklist.items) <= 9, checklist.id

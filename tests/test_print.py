@@ -16,7 +16,7 @@ from tests.conftest import FIXTURES, built_and_served
 
 pytestmark = pytest.mark.browser
 PAPERS = ("A4", "Letter")
-CHECKLISTS = ("antes", "durante", "recuperar", "despues")
+CHECKLISTS = ("relacion", "antes", "durante", "recuperar", "despues")
 
 
 def pages_printed(page, url: str, paper: str) -> tuple[int, bytes]:

@@ -107,7 +107,7 @@ def test_the_course_builds_strictly(course_site: Path) -> None:
     for lesson in lessons:
         tree = Tree(lesson.read_text())
         assert len([f for f in tree.all("form") if "data-quiz" in f]) == 1, lesson
-    for checklist in ("antes", "durante", "recuperar", "despues", "todas"):
+    for checklist in ("relacion", "antes", "durante", "recuperar", "despues", "todas"):
         assert (course_site / "checklists" / checklist / "index.html").is_file()
     # One <h1> per page: widgets added after the theme laid out the page must
     # not leave it without one, nor add a second.
