@@ -13,6 +13,30 @@ LESSONS_PER_CHECKLIST = 4  # two items each: 8 per checklist, under the limit of
 LESSONS_PER_MODULE = 10    # a large course comes in modules, one nav section each
 
 
+# The right answer is the shortest, a middle or the longest option, and sits
+# first, second or third in turn: the course passes the item-writing check.
+RIGHT_TEXTS = ("Listen, then give a date.", "Listen, then give a date to answer.",
+               "Listen, then give a date for the answer.")
+WRONG_OPTIONS = (
+    ("defend", "Explain why it was not your fault.", "It sounds defensive and leaves the problem open."),
+    ("promise", "Promise a fix today without checking.", "A promise you may break costs more trust."),
+)
+
+
+def _question(number: int, q: int) -> str:
+    right = ("listen-and-plan", RIGHT_TEXTS[(q + q // 3) % 3], "It shows you heard them and will follow through.")
+    options = list(WRONG_OPTIONS)
+    options.insert(q % 3, right)
+    lines = [f"  - id: question-{q}", "    type: scenario",
+             f"    scenario: A client of lesson {number} is upset about question {q}.",
+             "    prompt: What do you say?", "    options:"]
+    for option_id, text, feedback in options:
+        lines += [f"      - id: {option_id}", f"        text: {text}"]
+        lines += ["        correct: true"] if option_id == right[0] else []
+        lines += [f"        feedback: {feedback}"]
+    return "\n".join(lines) + "\n"
+
+
 def generate(count: int, target: Path) -> Path:
     """Write mkdocs.yml, lessons, quizzes and checklists; return the config file."""
     docs, quizzes = target / "docs", target / "quizzes"
@@ -60,23 +84,7 @@ def generate(count: int, target: Path) -> Path:
 
             {{{{ quiz("{lesson_id}") }}}}
             """))
-        questions = "".join(textwrap.dedent(f"""\
-              - id: question-{q}
-                type: scenario
-                scenario: A client of lesson {number} is upset about question {q}.
-                prompt: What do you say?
-                options:
-                  - id: listen-and-plan
-                    text: Listen, then give a date for the answer.
-                    correct: true
-                    feedback: It shows you heard them and will follow through.
-                  - id: defend
-                    text: Explain why it was not your fault.
-                    feedback: It sounds defensive and leaves the problem open.
-                  - id: promise
-                    text: Promise a fix today without checking.
-                    feedback: A promise you may break costs more trust.
-            """) for q in range(6))
+        questions = "".join(_question(number, q) for q in range(6))
         (quizzes / f"{lesson_id}.yml").write_text(f"id: {lesson_id}\ntitle: Quiz {number}\nquestions:\n{questions}")
     (target / "checklists.yml").write_text("\n".join(checklists) + "\n")
     config = target / "mkdocs.yml"

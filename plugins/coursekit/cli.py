@@ -1,6 +1,7 @@
 """``coursekit``: check the course without building it, and scaffold lessons.
 
     coursekit check             validate every edition (mkdocs.yml, mkdocs.<lang>.yml)
+    coursekit check --stats     ... and print where the quizzes' right answers sit
     coursekit new SLUG --title "Title" [--after SLUG]
 
 Uses MkDocs only to read mkdocs.yml (inheritance, !ENV, plugin options); the
@@ -19,6 +20,7 @@ from pathlib import Path
 from .model.checklists import generated_pages
 from .model.course import Course, Settings, load_course, read_pages
 from .model.fields import ID_PATTERN
+from .model.itemwriting import report
 from .model.links import check_links
 from .model.parity import check_parity
 from .model.problems import Problem, Problems
@@ -65,6 +67,11 @@ def _flatten_nav(nav: object) -> list[str]:
 
 
 def check(root: Path) -> list[Problem]:
+    return check_editions(root)[1]
+
+
+def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
+    """Each edition's course, and every problem found in them."""
     problems = Problems()
     courses: list[Course] = []
     for config_file in find_editions(root):
@@ -89,7 +96,7 @@ def check(root: Path) -> list[Problem]:
         courses.append(course)
     if len(courses) > 1:
         check_parity(courses, problems)
-    return sorted(problems)
+    return courses, sorted(problems)
 
 
 def _line_of(path: Path, text: str) -> int:
@@ -109,8 +116,13 @@ def _annotation(problem: Problem) -> str:
     return f"::{kind} file={escape(problem.file, True)},line={problem.line}::{escape(message)}"
 
 
-def run_check(root: Path) -> int:
-    problems = check(root)
+def run_check(root: Path, stats: bool = False) -> int:
+    courses, problems = check_editions(root)
+    if stats:
+        for course in courses:
+            s = course.settings
+            print(report(course.quizzes_in_order(), s.item_writing,
+                         f"Where the right answers sit: {s.display(s.quizzes_dir)} ({len(course.quizzes)} quizzes)"))
     for problem in problems:
         prefix = "" if problem.severity == "error" else "warning: "
         print(f"{problem.file}:{problem.line}: {prefix}{problem.message}" + (f" Hint: {problem.hint}" if problem.hint else ""))
@@ -171,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coursekit", description="Check the course and scaffold lessons.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate quizzes, lessons, checklists, links and edition parity")
+    check_command = commands.add_parser("check", help="validate quizzes, lessons, checklists, links and edition parity")
+    check_command.add_argument("--stats", action="store_true",
+                               help="also print where the quizzes' right answers sit, per quiz and for the course")
     new = commands.add_parser("new", help="create a lesson and its quiz in every edition")
     new.add_argument("slug", help="the lesson's id, also its quiz id and file name, e.g. 'say-no-kindly'")
     new.add_argument("--title", required=True, help="the lesson's title")
@@ -179,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return run_check(root)
+        return run_check(root, args.stats)
     return run_new(root, args.slug, args.title, args.after)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checklists import Checklist, gather_items, load_checklists
+from .itemwriting import ItemWritingRules, check_item_writing
 from .lessons import Lesson, Placement, find_placements, parse_lesson
 from .problems import Problems
 from .quizzes import Quiz, load_quizzes
@@ -28,6 +29,7 @@ class Settings:
     checklists_file: Path | None
     lessons_dir: str
     language: str
+    item_writing: ItemWritingRules = field(default_factory=ItemWritingRules)
 
     def display(self, path: Path) -> str:
         """A path as authors see it: relative to the project root."""
@@ -58,6 +60,11 @@ class Course:
         rank = {uri: index for index, uri in enumerate(src_uris)}
         self.lessons.sort(key=lambda lesson: (rank.get(lesson.src_uri, len(rank)), lesson.src_uri))
         self.checklists = gather_items(self.definitions, self.lessons, Problems())
+
+    def quizzes_in_order(self) -> list[Quiz]:
+        """Quizzes in the order of the lessons that place them, then any others."""
+        placed = [qid for lesson in self.lessons for qid in lesson.quizzes if qid in self.quizzes]
+        return [self.quizzes[qid] for qid in dict.fromkeys([*placed, *self.quizzes])]
 
     @property
     def total_time(self) -> int:
@@ -102,6 +109,7 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
         if quiz.id not in used:
             problems.warning(quiz.file, quiz.line, f"no page places the quiz '{quiz.id}'.",
                              f'place it in its lesson with {{{{ quiz("{quiz.id}") }}}}, or delete the file.')
+    check_item_writing(quizzes.values(), settings.item_writing, problems)
     course = Course(settings, quizzes, definitions, lessons, problems)
     course.checklists = gather_items(definitions, lessons, problems)
     return course

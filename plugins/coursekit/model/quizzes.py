@@ -8,7 +8,7 @@ they survive edits and reordering.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sourceyaml
@@ -59,6 +59,7 @@ class Question:
     options: tuple[Option, ...]
     scenario: str = ""
     explanation: str = ""
+    line: int = field(default=0, compare=False)  # where the question starts in its file
 
     @property
     def multiple(self) -> bool:
@@ -193,7 +194,8 @@ def _parse_question(raw: object, file: str, line: int, problems: Problems,
         problems.error(file, options_raw.line, f"the multiple-choice question '{qid}' has no correct option.",
                        "mark at least one option with 'correct: true'.")
         return None
-    return Question(qid, kind, raw["prompt"], tuple(options), raw.get("scenario") or "", raw.get("explanation") or "")
+    return Question(qid, kind, raw["prompt"], tuple(options), raw.get("scenario") or "", raw.get("explanation") or "",
+                    raw.line)
 
 
 def _true_false(raw: LocatedDict, file: str, problems: Problems, labels: tuple[str, str]) -> Question | None:
@@ -212,7 +214,7 @@ def _true_false(raw: LocatedDict, file: str, problems: Problems, labels: tuple[s
         Option("true", labels[0], answer is True, raw["feedback_true"]),
         Option("false", labels[1], answer is False, raw["feedback_false"]),
     )
-    return Question(qid, TRUE_FALSE, raw["prompt"], options, "", raw.get("explanation") or "")
+    return Question(qid, TRUE_FALSE, raw["prompt"], options, "", raw.get("explanation") or "", raw.line)
 
 
 def _relative(path: Path, root: Path) -> str:

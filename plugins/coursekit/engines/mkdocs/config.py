@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.config_options import Optional, Type
+
+
+class Share(Type):
+    """A share from 0 to 1 (0.4 is 40 %)."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__((int, float), default=default)
+
+    def run_validation(self, value: object) -> float:
+        value = super().run_validation(value)
+        if isinstance(value, bool) or not 0 <= value <= 1:
+            raise ValidationError(f"expected a share from 0 to 1 (0.4 is 40 %), got {value!r}.")
+        return float(value)
 
 
 class CourseKitConfig(Config):
@@ -21,3 +34,16 @@ class CourseKitConfig(Config):
 
     course_key = Optional(Type(str))
     """Namespace of saved results in the browser; defaults to a slug of site_name."""
+
+    # The item-writing check (model/itemwriting.py): where the right answers sit.
+    item_writing = Type(bool, default=True)
+    """Warn when answers follow a pattern over the course; false: figures only."""
+    item_writing_max_share = Share(default=0.40)
+    """At most this share of single-answer questions has its answer in one position, or one length rank."""
+    item_writing_min_true = Share(default=0.35)
+    item_writing_max_true = Share(default=0.65)
+    """The share of true-false statements that are true stays in this range."""
+    item_writing_min_single = Type(int, default=10)
+    """Fewer single-answer questions in the course: the position and length rules do not apply."""
+    item_writing_min_true_false = Type(int, default=5)
+    """Fewer true-false questions in the course: the balance rule does not apply."""

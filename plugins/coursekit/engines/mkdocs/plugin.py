@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from ...model.checklists import PAGES_DIR, generated_pages
 from ...model.course import Course, Settings, load_course
+from ...model.itemwriting import ItemWritingRules
 from ...model.lessons import PLACEHOLDER_HTML, placeholder
 from ...model.strings import strings_for
 from ...render.renderer import Renderer
@@ -44,6 +45,10 @@ def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
         checklists_file=root / options.checklists_file if options.checklists_file else None,
         lessons_dir=options.lessons_dir,
         language=config.theme.get("language") or "en",
+        item_writing=ItemWritingRules(
+            enabled=options.item_writing, max_share=options.item_writing_max_share,
+            min_true=options.item_writing_min_true, max_true=options.item_writing_max_true,
+            min_single=options.item_writing_min_single, min_true_false=options.item_writing_min_true_false),
     )
 
 
