@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from coursekit.model.course import Settings, load_course, read_pages
+from coursekit.cli import load_edition
+from coursekit.model.course import load_course, read_pages
 from coursekit.model.lessons import split_front_matter
 from coursekit.model.quizzes import SCENARIO
 
@@ -17,8 +18,7 @@ LESSONS = sorted((ROOT / "content/es/lecciones").glob("*.md"))
 
 @pytest.fixture(scope="module")
 def course():
-    settings = Settings(root=ROOT, docs_dir=ROOT / "content/es", quizzes_dir=ROOT / "quizzes/es",
-                        checklists_file=ROOT / "checklists/es.yml", lessons_dir="lecciones", language="es")
+    settings = load_edition(ROOT / "mkdocs.yml").settings  # the plugin's options too, as the build reads them
     return load_course(settings, read_pages(settings.docs_dir))
 
 
