@@ -110,8 +110,7 @@ def test_edition_parity(project: Path) -> None:
     (project / "mkdocs.en.yml").write_text(
         "INHERIT: mkdocs.yml\ndocs_dir: content/en\nsite_dir: site/en\ntheme:\n  language: en\n"
         "plugins:\n  - search\n  - macros\n  - coursekit:\n      quizzes_dir: quizzes/en\n"
-        "      checklists_file: checklists/en.yml\n      lessons_dir: lecciones\n"
-        "      item_writing: false\n")  # TODO: remove once the quizzes are rebalanced
+        "      checklists_file: checklists/en.yml\n      lessons_dir: lecciones\n")
     assert coursekit("check", cwd=project).returncode == 0
     replace(project / "quizzes/en/confianza.yml", "  - id: ", "  - id: renamed-")
     result = coursekit("check", cwd=project)
