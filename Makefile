@@ -27,7 +27,7 @@ build: $(VENV)/.installed  ## the site for deployment, in site/
 bench: $(VENV)/.installed  ## build times, asset sizes and peak memory
 	$(PY) benchmarks/bench.py
 
-schema: $(VENV)/.installed  ## regenerate the quiz JSON Schema from the validator's rules
+schema: $(VENV)/.installed  ## regenerate the quiz and conversation JSON Schemas from the validator's rules
 	$(PY) -m coursekit.model.schema
 
 clean:

@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from coursekit.engines.mkdocs.plugin import settings_for
-from coursekit.model.checklists import generated_pages
 from coursekit.model.course import load_course, read_pages
 from mkdocs.config import load_config
 
@@ -73,7 +72,7 @@ def same_pages_without_plugin(config_file: Path, target: Path) -> Path:
     settings = settings_for(config, config.plugins["coursekit"].config)
     course = load_course(settings, read_pages(settings.docs_dir))
     shutil.copytree(settings.docs_dir, target)
-    for uri, source in generated_pages(course.checklists, settings.language).items():
+    for uri, source in course.generated_pages().items():
         (target / uri).parent.mkdir(parents=True, exist_ok=True)
         (target / uri).write_text(source, encoding="utf-8")
     return target

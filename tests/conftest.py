@@ -33,7 +33,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, env: dict | None = None) -> 
 def copy_project(destination: Path) -> Path:
     """A copy of the course sources, to change without touching the real ones."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "content", "quizzes", "checklists", "overrides"):
+    for name in ("mkdocs.yml", "content", "quizzes", "conversations", "checklists", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name)

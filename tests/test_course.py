@@ -21,7 +21,8 @@ def project(tmp_path: Path) -> Path:
 
 def load(project: Path):
     settings = Settings(root=project, docs_dir=project / "docs", quizzes_dir=project / "quizzes",
-                        checklists_file=project / "checklists.yml", lessons_dir="lessons", language="en")
+                        checklists_file=project / "checklists.yml", lessons_dir="lessons", language="en",
+                        conversations_dir=project / "conversations")
     course = load_course(settings, read_pages(settings.docs_dir))
     course.set_order(["index.md", "lessons/first.md", "lessons/second.md"])
     return course

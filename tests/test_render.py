@@ -33,7 +33,8 @@ class Tree(HTMLParser):
 
 def renderer() -> Renderer:
     settings = Settings(root=FIXTURE, docs_dir=FIXTURE / "docs", quizzes_dir=FIXTURE / "quizzes",
-                        checklists_file=FIXTURE / "checklists.yml", lessons_dir="lessons", language="en")
+                        checklists_file=FIXTURE / "checklists.yml", lessons_dir="lessons", language="en",
+                        conversations_dir=FIXTURE / "conversations")
     course = load_course(settings, read_pages(settings.docs_dir))
     course.set_order(["lessons/first.md", "lessons/second.md"])
     return Renderer(course, "Fixture course", "fixture")

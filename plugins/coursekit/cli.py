@@ -3,6 +3,7 @@
     coursekit check             validate every edition (mkdocs.yml, mkdocs.<lang>.yml)
     coursekit check --stats     ... and print where the quizzes' right answers sit
     coursekit new SLUG --title "Title" [--after SLUG]
+    coursekit new --conversation ID [--title "Title"] [--lesson SLUG]
 
 Uses MkDocs only to read mkdocs.yml (inheritance, !ENV, plugin options); the
 rules are the core's, the same ones the build applies.
@@ -17,14 +18,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model.checklists import generated_pages
 from .model.course import Course, Settings, load_course, read_pages
 from .model.fields import ID_PATTERN
 from .model.itemwriting import report
 from .model.links import check_links
 from .model.parity import check_parity
 from .model.problems import Problem, Problems
-from .model.scaffold import lesson_text, quiz_text
+from .model.conversations import PACK_SLUG as CONVERSATIONS_PACK
+from .model.conversations import PAGES_DIR as CONVERSATIONS_DIR
+from .model.scaffold import conversation_text, lesson_text, practise_section, quiz_text
 
 
 @dataclass
@@ -81,7 +83,7 @@ def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
         course = load_course(settings, pages.items())
         course.set_order(edition.nav)
         problems.extend(course.problems)
-        generated = set(generated_pages(course.checklists, settings.language))
+        generated = set(course.generated_pages())
         display = lambda uri, s=settings: s.display(s.docs_dir / uri)
         check_links(pages, generated, display, problems)
         for uri in edition.nav:
@@ -164,6 +166,59 @@ def run_new(root: Path, slug: str, title: str, after: str | None) -> int:
     return 0
 
 
+def run_new_conversation(root: Path, conversation_id: str, title: str | None, lesson_slug: str | None) -> int:
+    """A conversation in every edition, placed in ``lesson_slug`` when given, with its kit page in the nav."""
+    if not re.match(ID_PATTERN, conversation_id):
+        print(f"'{conversation_id}' is not a valid conversation id: use lowercase letters, digits and hyphens.", file=sys.stderr)
+        return 2
+    planned = []
+    for edition in (load_edition(path) for path in find_editions(root)):
+        s = edition.settings
+        target = (s.conversations_dir or s.root / "conversations") / f"{conversation_id}.yml"
+        lessons = [uri for uri in edition.nav if s.is_lesson(uri)]
+        lesson = f"{s.lessons_dir}/{lesson_slug}.md" if lesson_slug else (lessons[0] if lessons else None)
+        if target.exists():
+            print(f"{s.display(target)} already exists; choose another id.", file=sys.stderr)
+            return 2
+        if lesson is None or not (s.docs_dir / lesson).is_file():
+            print(f"{s.display(edition.config_file)}: no lesson '{lesson or lesson_slug}' to link the coaching notes to; "
+                  "pass --lesson with an existing lesson's slug.", file=sys.stderr)
+            return 2
+        planned.append((edition, target, lesson))
+    for edition, target, lesson in planned:
+        s = edition.settings
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(conversation_text(conversation_id, title or conversation_id, s.language, lesson), encoding="utf-8")
+        notes = [f"created {s.display(target)}"]
+        if lesson_slug:
+            page = s.docs_dir / lesson
+            text = page.read_text(encoding="utf-8")
+            quiz_heading = re.search(r"^## .*\n+(?:\{\{\s*quiz\(|<!--\s*coursekit:quiz)", text, re.MULTILINE)
+            at = quiz_heading.start() if quiz_heading else len(text)
+            page.write_text(text[:at] + practise_section(conversation_id, s.language) + text[at:], encoding="utf-8")
+            notes.append(f"placed it in {s.display(page)}")
+        else:
+            notes.append(f'place it in a lesson with {{{{ conversation("{conversation_id}") }}}}')
+        kit = f"{CONVERSATIONS_DIR}/{conversation_id}.md"
+        if not _add_before_in_nav(edition.config_file, f"{CONVERSATIONS_DIR}/{CONVERSATIONS_PACK}.md", kit):
+            notes.append(f"add '- {kit}' to 'nav:' in {edition.config_file.name}")
+        print("; ".join(notes))
+    print("Next: write the conversation, then run 'coursekit check' and 'make serve'.")
+    return 0
+
+
+def _add_before_in_nav(config_file: Path, before: str, entry: str) -> bool:
+    """Insert ``entry`` into the nav just before ``before``, keeping the file's layout."""
+    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        match = re.match(r"^(\s*)- (?:[^:\n]+:\s*)?" + re.escape(before) + r"\s*$", line)
+        if match:
+            lines.insert(index, f"{match.group(1)}- {entry}\n")
+            config_file.write_text("".join(lines), encoding="utf-8")
+            return True
+    return False
+
+
 def _add_to_nav(config_file: Path, entry: str, lessons_dir: str, after: str | None) -> bool:
     """Insert the lesson into the nav after ``after`` (or the last lesson), keeping the file's layout."""
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -186,14 +241,20 @@ def main(argv: list[str] | None = None) -> int:
     check_command = commands.add_parser("check", help="validate quizzes, lessons, checklists, links and edition parity")
     check_command.add_argument("--stats", action="store_true",
                                help="also print where the quizzes' right answers sit, per quiz and for the course")
-    new = commands.add_parser("new", help="create a lesson and its quiz in every edition")
-    new.add_argument("slug", help="the lesson's id, also its quiz id and file name, e.g. 'say-no-kindly'")
-    new.add_argument("--title", required=True, help="the lesson's title")
-    new.add_argument("--after", help="place it after this lesson in the course order (default: last)")
+    new = commands.add_parser("new", help="create a lesson and its quiz, or a conversation, in every edition")
+    new.add_argument("slug", nargs="?", help="the lesson's id, also its quiz id and file name, e.g. 'say-no-kindly'")
+    new.add_argument("--title", help="the lesson's title (required for a lesson) or the conversation's")
+    new.add_argument("--after", help="place the lesson after this lesson in the course order (default: last)")
+    new.add_argument("--conversation", metavar="ID", help="create a branching conversation with this id instead of a lesson")
+    new.add_argument("--lesson", metavar="SLUG", help="with --conversation: the lesson that places it and that its notes link to")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.stats)
+    if args.conversation:
+        return run_new_conversation(root, args.conversation, args.title, args.lesson)
+    if not args.slug or not args.title:
+        parser.error("'coursekit new' needs a lesson slug and --title (or --conversation ID)")
     return run_new(root, args.slug, args.title, args.after)
 
 

@@ -168,6 +168,18 @@
     if (saved) { showAttempt(form, saved.answers); }
   }
 
+  /* The best outcome of each conversation a lesson places, in words
+   * (saved by conversation.js as {ending, outcome}). */
+  function conversationResults(overview, lesson) {
+    var ids = (lesson.getAttribute("data-conversations") || "").split(" ").filter(Boolean);
+    return ids.map(function (id) {
+      var saved;
+      try { saved = JSON.parse(window.localStorage.getItem(overview.getAttribute("data-conversation-prefix") + id)); } catch (error) { saved = null; }
+      var label = saved && typeof saved.outcome === "string" && overview.getAttribute("data-text-outcome-" + saved.outcome);
+      return label ? format(overview.getAttribute("data-text-conversation"), { outcome: label }) : "";
+    }).filter(Boolean);
+  }
+
   function initOverview(overview) {
     if (overview.dataset[READY]) { return; }
     overview.dataset[READY] = "true";
@@ -177,13 +189,15 @@
     Array.prototype.forEach.call(lessons, function (lesson) {
       var ids = (lesson.getAttribute("data-quizzes") || "").split(" ").filter(Boolean);
       var results = ids.map(function (id) { return store.get(prefix + id); }).filter(Boolean);
-      if (!results.length) { return; }
+      var parts = conversationResults(overview, lesson);
+      if (!results.length && !parts.length) { return; }
       var score = 0, total = 0;
       results.forEach(function (result) { score += Number(result.score) || 0; total += Number(result.total) || 0; });
+      if (results.length) { parts.unshift(format(overview.getAttribute("data-text-score"), { score: score, total: total })); }
       var status = lesson.querySelector("[data-status]");
-      status.textContent = format(overview.getAttribute("data-text-score"), { score: score, total: total });
+      status.textContent = parts.join(" · ");
       status.setAttribute("data-started", "true");
-      if (results.length === ids.length) { done += 1; }
+      if (results.length && results.length === ids.length) { done += 1; }
     });
     overview.querySelector(".coursekit-overview__progress").textContent =
       format(overview.getAttribute("data-text-progress"), { done: done, total: lessons.length });

@@ -11,8 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import checklists as checklist_pages
+from . import conversations as conversation_pages
 from .checklists import Checklist, gather_items, load_checklists
 from .itemwriting import ItemWritingRules, check_item_writing
+from .conversations import Conversation, load_conversations
 from .lessons import Lesson, Placement, find_placements, parse_lesson
 from .problems import Problems
 from .quizzes import Quiz, load_quizzes
@@ -30,6 +33,7 @@ class Settings:
     lessons_dir: str
     language: str
     item_writing: ItemWritingRules = field(default_factory=ItemWritingRules)
+    conversations_dir: Path | None = None
 
     def display(self, path: Path) -> str:
         """A path as authors see it: relative to the project root."""
@@ -51,6 +55,11 @@ class Course:
     lessons: list[Lesson]
     problems: Problems = field(default_factory=Problems)
     checklists: dict[str, Checklist] = field(default_factory=dict)
+    conversations: dict[str, Conversation] = field(default_factory=dict)
+    # Each lesson link of the conversations, with its label (heading or page title).
+    link_labels: dict[str, str] = field(default_factory=dict)
+    # Where each conversation is placed (docs-relative page), for links to play it.
+    placed_on: dict[str, str] = field(default_factory=dict)
 
     def lesson(self, src_uri: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.src_uri == src_uri), None)
@@ -69,6 +78,12 @@ class Course:
     @property
     def total_time(self) -> int:
         return sum(lesson.time for lesson in self.lessons)
+
+    def generated_pages(self) -> dict[str, str]:
+        """The pages the course adds to the site (checklists, role-play kits): path -> Markdown."""
+        language = self.settings.language
+        return {**checklist_pages.generated_pages(self.checklists, language),
+                **conversation_pages.generated_pages(self.conversations, language)}
 
 
 def read_pages(docs_dir: Path) -> list[tuple[str, str]]:
@@ -91,15 +106,21 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
         problems.error(settings.display(settings.checklists_file), 1, "the checklists file does not exist.",
                        "create it, or remove 'checklists_file' from the plugin's options.")
 
+    conversations = load_conversations(settings.conversations_dir, settings.root, problems, broken)
+
     lessons: list[Lesson] = []
     used: set[str] = set()
-    for src_uri, text in pages:
+    placed_on: dict[str, str] = {}
+    pages = dict(pages)
+    for src_uri, text in pages.items():
         file = settings.display(settings.docs_dir / src_uri)
         for placement in find_placements(text):
             if placement.argument not in broken:
-                _check_placement(placement, file, quizzes, definitions, problems)
+                _check_placement(placement, file, quizzes, definitions, conversations, problems)
             if placement.widget == "quiz":
                 used.add(placement.argument)
+            elif placement.widget == "conversation":
+                placed_on.setdefault(placement.argument, src_uri)
         if settings.is_lesson(src_uri):
             lesson = parse_lesson(src_uri, file, text, problems)
             if lesson is not None:
@@ -110,13 +131,19 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
             problems.warning(quiz.file, quiz.line, f"no page places the quiz '{quiz.id}'.",
                              f'place it in its lesson with {{{{ quiz("{quiz.id}") }}}}, or delete the file.')
     check_item_writing(quizzes.values(), settings.item_writing, problems)
-    course = Course(settings, quizzes, definitions, lessons, problems)
+    for conversation in conversations.values():
+        if conversation.id not in placed_on:
+            problems.warning(conversation.file, conversation.line, f"no page places the conversation '{conversation.id}'.",
+                             f'place it in the lesson it practises with {{{{ conversation("{conversation.id}") }}}}, or delete the file.')
+    labels = conversation_pages.check_links(conversations, pages, set(definitions), problems)
+    course = Course(settings, quizzes, definitions, lessons, problems, conversations=conversations,
+                    link_labels=labels, placed_on=placed_on)
     course.checklists = gather_items(definitions, lessons, problems)
     return course
 
 
-def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz],
-                     checklists: dict[str, Checklist], problems: Problems) -> None:
+def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz], checklists: dict[str, Checklist],
+                     conversations: dict[str, Conversation], problems: Problems) -> None:
     if placement.widget == "quiz" and placement.argument not in quizzes:
         known = ", ".join(sorted(quizzes)) or "there are none yet"
         problems.error(file, placement.line, f"this page places the quiz '{placement.argument}', which does not exist.",
@@ -125,3 +152,7 @@ def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz],
         known = ", ".join(checklists) or "there are none yet"
         problems.error(file, placement.line, f"this page places the checklist '{placement.argument}', which does not exist.",
                        f"use a checklist id ({known}).")
+    elif placement.widget == "conversation" and placement.argument not in conversations:
+        known = ", ".join(sorted(conversations)) or "there are none yet"
+        problems.error(file, placement.line, f"this page places the conversation '{placement.argument}', which does not exist.",
+                       f"use the id of a conversation in the conversations folder ({known}).")

@@ -18,8 +18,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 
 # Widget placements: the macro form (mkdocs-macros) and the plain-comment form
 # that works with no macros plugin at all. Both name the same widgets.
-_MACRO = re.compile(r"\{\{-?\s*(quiz|checklist|course_overview)\(\s*(?:([\"'])(.*?)\2)?\s*\)\s*-?\}\}")
-_COMMENT = re.compile(r"<!--\s*coursekit:(quiz|checklist|course_overview)(?:\s+([^\s>]*))?\s*-->")
+_MACRO = re.compile(r"\{\{-?\s*(quiz|checklist|conversation|course_overview)\(\s*(?:([\"'])(.*?)\2)?\s*\)\s*-?\}\}")
+_COMMENT = re.compile(r"<!--\s*coursekit:(quiz|checklist|conversation|course_overview)(?:\s+([^\s>]*))?\s*-->")
 # The same comment in rendered HTML, where it may also name the plugin's own
 # widgets and Markdown may have wrapped it in a paragraph. The pattern starts
 # with a literal "<" so the regex engine can skip ahead through a whole page;
@@ -71,6 +71,7 @@ class Lesson:
     key_points: tuple[str, ...]
     items: tuple[ChecklistItem, ...]
     quizzes: tuple[str, ...] = field(default=())
+    conversations: tuple[str, ...] = field(default=())
 
 
 def placeholder(widget: str, argument: str = "") -> str:
@@ -124,14 +125,16 @@ def parse_lesson(src_uri: str, file: str, text: str, problems: Problems) -> Less
     if key_points is not None and not key_points:
         problems.error(file, data.line_of("key_points"), "'key_points' is empty.", "list the lesson's key points.")
     items = _checklist_items(data["checklist"], src_uri, file, problems)
-    quizzes = tuple(p.argument for p in find_placements(text) if p.widget == "quiz")
+    placements = find_placements(text)
+    quizzes = tuple(p.argument for p in placements if p.widget == "quiz")
     if not quizzes:
         problems.error(file, 1, "this lesson places no quiz.",
                        'add its quiz where learners should take it, e.g. {{ quiz("lesson-id") }}.')
     if len(problems.errors) > before:
         return None
     return Lesson(src_uri, file, data["title"], data["description"], time, tuple(objectives or ()),
-                  tuple(key_points or ()), tuple(items), quizzes)
+                  tuple(key_points or ()), tuple(items), quizzes,
+                  tuple(p.argument for p in placements if p.widget == "conversation"))
 
 
 def _texts(data: LocatedDict, key: str, file: str, problems: Problems) -> list[str] | None:

@@ -20,19 +20,25 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 
 def anchors(text: str) -> set[str]:
     """The ids MkDocs gives a page's headings (toc slugs, or an attr_list id)."""
+    return set(headings(text))
+
+
+def headings(text: str) -> dict[str, str]:
+    """A page's heading ids, each with the heading's plain text."""
     _, body, _ = split_front_matter(text)
     body = _FENCE.sub("", body)
-    found, seen = set(), {}
+    found, seen = {}, {}
     for match in _HEADING.finditer(body):
         heading = match.group(1)
         explicit = _ATTR_ID.search(heading)
+        plain = re.sub(r"[*_`]|\{[^}]*\}\s*$", "", heading).strip()
         if explicit:
-            found.add(explicit.group(1))
+            found[explicit.group(1)] = plain
             continue
         slug = slugify(re.sub(r"[*_`\[\]]|\(.*?\)", "", heading), "-")
         count = seen.get(slug, 0)
         seen[slug] = count + 1
-        found.add(slug if count == 0 else f"{slug}_{count}")
+        found[slug if count == 0 else f"{slug}_{count}"] = plain
     return found
 
 

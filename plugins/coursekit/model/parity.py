@@ -1,5 +1,5 @@
-"""Edition parity: every edition has the same quizzes, questions, options and
-checklists, by id. Ids are shared across editions (results are stored by
+"""Edition parity: every edition has the same quizzes, questions, options,
+checklists and conversations (their nodes, replies and endings), by id. Ids are shared across editions (results are stored by
 them), so a missing or extra id means an edition has fallen behind."""
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def check_parity(courses: list[Course], problems: Problems) -> None:
             if quiz_id not in reference.quizzes:
                 problems.error(quiz.file, quiz.line, f"the quiz '{quiz_id}' does not exist in the '{ref_lang}' edition.",
                                "add it there too, or remove it here.")
+        _conversations(reference, other, problems)
         for checklist_id, checklist in reference.definitions.items():
             if checklist_id not in other.definitions:
                 problems.error(checklist.file, checklist.line, f"the checklist '{checklist_id}' has no '{lang}' edition.",
@@ -45,3 +46,28 @@ def check_parity(courses: list[Course], problems: Problems) -> None:
             problems.error(other.settings.display(other.settings.docs_dir), 1,
                            f"the '{lang}' edition has {len(other.lessons)} lessons and the '{ref_lang}' edition {len(reference.lessons)}.",
                            "every lesson exists in every edition; 'coursekit new' creates all of them at once.")
+
+
+def _steps(conversation) -> set[str]:
+    """A conversation's ids as saved results use them: nodes, endings, node/reply."""
+    return ({node.id for node in conversation.nodes} | {ending.id for ending in conversation.endings}
+            | {f"{node.id}/{reply.id}" for node in conversation.nodes for reply in node.replies})
+
+
+def _conversations(reference: Course, other: Course, problems: Problems) -> None:
+    ref_lang, lang = reference.settings.language, other.settings.language
+    for conversation_id, conversation in reference.conversations.items():
+        theirs = other.conversations.get(conversation_id)
+        if theirs is None:
+            problems.error(conversation.file, conversation.line, f"the conversation '{conversation_id}' has no '{lang}' edition.",
+                           "add it to that edition's conversations folder with the same id.")
+        elif _steps(theirs) != _steps(conversation):
+            differ = sorted(_steps(theirs) ^ _steps(conversation))
+            problems.error(theirs.file, theirs.line,
+                           f"the nodes, replies or endings differ from the '{ref_lang}' edition ({', '.join(differ)}).",
+                           f"editions share these ids; match {conversation.file}.")
+    for conversation_id, conversation in other.conversations.items():
+        if conversation_id not in reference.conversations:
+            problems.error(conversation.file, conversation.line,
+                           f"the conversation '{conversation_id}' does not exist in the '{ref_lang}' edition.",
+                           "add it there too, or remove it here.")

@@ -1,4 +1,5 @@
-"""Text of a new lesson and its quiz: valid placeholders in the edition's language."""
+"""Text of a new lesson and its quiz, or of a new conversation: valid
+placeholders in the edition's language."""
 
 from __future__ import annotations
 
@@ -22,6 +23,22 @@ _TEXT = {
         "wrong": "Un error frecuente y creíble.", "wrong_why": "Explica por qué no funciona.",
         "checklist_hint": "Añade aquí los puntos de las listas imprimibles que enseña esta lección, por ejemplo:",
         "checklist_example": "antes: [Haz esta acción concreta.]",
+        "practise_heading": "Practica la conversación",
+        "conversation": {
+            "title": "Practica: {title}", "you": "Describe en segunda persona quién eres y en qué trabajas.",
+            "client": "Nombre y apellido del cliente, y quién es.", "client_name": "Nombre",
+            "situation": "Qué ha pasado antes de la conversación y qué está en juego.",
+            "skill": "Una habilidad que muestran o no las respuestas",
+            "says": "Lo primero que dice el cliente.", "says_2": "Cómo reacciona el cliente a esa respuesta.",
+            "good": "Una respuesta que ayuda.", "bad": "Un error frecuente y creíble.",
+            "why_good": "Por qué el cliente reacciona bien.", "why_bad": "Por qué el cliente reacciona mal.",
+            "repaired": "La relación sale reforzada", "wary": "Sigue, pero con reservas", "lost": "El cliente se va",
+            "debrief": "Qué ha pasado en este final y por qué.",
+            "knows": "Lo que sabe el cliente, en segunda persona.", "feels": "Lo que siente.", "wants": "Lo que quiere.",
+            "calms": "Algo que lo calmaría", "worsens": "Algo que lo empeoraría",
+            "goal": "Lo que quiere conseguir el profesional (sin guion).",
+            "watch": ["¿Escucha sin interrumpir?", "¿Cierra con un paso concreto?"],
+        },
     },
     "en": {
         "description": "One sentence on what the learner gets from this lesson.",
@@ -39,6 +56,22 @@ _TEXT = {
         "wrong": "A common, believable mistake.", "wrong_why": "Explain why it does not work.",
         "checklist_hint": "Add the printable-checklist items this lesson teaches, for example:",
         "checklist_example": "before: [Do this concrete thing.]",
+        "practise_heading": "Practise the conversation",
+        "conversation": {
+            "title": "Practise: {title}", "you": "Say, in the second person, who the learner is and what they do.",
+            "client": "The client's full name, and who they are.", "client_name": "Name",
+            "situation": "What happened before the conversation and what is at stake.",
+            "skill": "A skill that replies show or miss",
+            "says": "The client's first words.", "says_2": "How the client reacts to that reply.",
+            "good": "A reply that helps.", "bad": "A common, believable mistake.",
+            "why_good": "Why the client reacts well.", "why_bad": "Why the client reacts badly.",
+            "repaired": "The relationship comes out stronger", "wary": "The client stays, but wary", "lost": "The client leaves",
+            "debrief": "What happened in this ending, and why.",
+            "knows": "What the client knows, in the second person.", "feels": "What they feel.", "wants": "What they want.",
+            "calms": "Something that would calm them", "worsens": "Something that would make it worse",
+            "goal": "What the professional wants to reach (no script).",
+            "watch": ["Does the professional listen without interrupting?", "Do they close with a concrete step?"],
+        },
     },
 }
 
@@ -90,3 +123,46 @@ def quiz_text(slug: str, title: str, language: str) -> str:
         f"        text: {scalar(t['wrong'])}\n"
         f"        feedback: {scalar(t['wrong_why'])}\n"
     )
+
+
+def conversation_text(conversation_id: str, title: str, language: str, lesson: str) -> str:
+    """A conversation that passes the check: two decision points, three endings.
+    ``lesson`` is the docs-relative lesson its coaching notes link to."""
+    c = _text(language)["conversation"]
+
+    def reply(reply_id: str, text: str, target: str, why: str, skill: str) -> str:
+        return (f"      - id: {reply_id}\n        text: {scalar(text)}\n        next: {target}\n"
+                f"        coaching: {scalar(why)}\n        lesson: {scalar(lesson)}\n        {skill}: [first-skill]\n")
+
+    def ending(ending_id: str) -> str:
+        return (f"  - id: {ending_id}\n    outcome: {ending_id}\n    title: {scalar(c[ending_id])}\n"
+                f"    debrief: {scalar(c['debrief'])}\n    practises: [{scalar(lesson)}]\n")
+
+    return (
+        "# yaml-language-server: $schema=../../plugins/coursekit/schema/conversation.schema.json\n"
+        f"id: {conversation_id}\n"
+        f"title: {scalar(c['title'].format(title=title))}\n"
+        "setting:\n"
+        f"  you: {scalar(c['you'])}\n  client: {scalar(c['client'])}\n"
+        f"  client_name: {scalar(c['client_name'])}\n  situation: {scalar(c['situation'])}\n"
+        "start: opening\n"
+        f"skills:\n  - id: first-skill\n    label: {scalar(c['skill'])}\n"
+        "nodes:\n"
+        f"  - id: opening\n    says: {scalar(c['says'])}\n    replies:\n"
+        + reply("helpful", c["good"], "repaired", c["why_good"], "shows")
+        + reply("mistake", c["bad"], "second-chance", c["why_bad"], "misses")
+        + f"  - id: second-chance\n    says: {scalar(c['says_2'])}\n    replies:\n"
+        + reply("helpful-late", c["good"], "wary", c["why_good"], "shows")
+        + reply("mistake-again", c["bad"], "lost", c["why_bad"], "misses")
+        + "endings:\n" + ending("repaired") + ending("wary") + ending("lost")
+        + "roleplay:\n  client:\n"
+        f"    knows: {scalar(c['knows'])}\n    feels: {scalar(c['feels'])}\n    wants: {scalar(c['wants'])}\n"
+        f"    calms: [{scalar(c['calms'])}]\n    worsens: [{scalar(c['worsens'])}]\n"
+        f"  professional:\n    goal: {scalar(c['goal'])}\n"
+        f"  observer:\n    watch: [{', '.join(scalar(w) for w in c['watch'])}]\n"
+    )
+
+
+def practise_section(conversation_id: str, language: str) -> str:
+    """The section a lesson gets when a conversation is scaffolded for it."""
+    return f"## {_text(language)['practise_heading']}\n\n{{{{ conversation(\"{conversation_id}\") }}}}\n\n"

@@ -1,8 +1,10 @@
-"""JSON Schema for quiz files, built from the validator's own field tables.
+"""JSON Schemas for quiz and conversation files, built from the validator's
+own field tables.
 
-Editors use it to validate and complete quiz YAML while typing. What a schema
-cannot say (ids unique within a quiz and across quizzes) stays with the
-validator. Regenerate the published file with ``python -m coursekit.schema``.
+Editors use them to validate and complete YAML while typing. What a schema
+cannot say (ids unique within a quiz and across quizzes, a conversation's
+graph: known ids, reachable nodes, a way to an ending) stays with the
+validator. Regenerate the published files with ``make schema``.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ import sys
 from pathlib import Path
 
 from .fields import ID_PATTERN, Shape
+from . import conversations as conv
 from .quizzes import MULTIPLE, OPTION_SHAPE, QUESTION_SHAPE, QUIZ_SHAPE, SCENARIO, SINGLE, TRUE_FALSE
 
-# Beside the package root, where quiz files point their editors ($schema).
+# Beside the package root, where quiz and conversation files point their editors ($schema).
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "quiz.schema.json"
+CONVERSATION_SCHEMA_FILE = SCHEMA_FILE.with_name("conversation.schema.json")
 _JSON_TYPES = {str: "string", bool: "boolean", int: "integer", list: "array", dict: "object"}
 
 
@@ -73,10 +77,58 @@ def quiz_schema() -> dict:
     }
 
 
+def _texts(low: int = 0, high: int | None = None, longest: int | None = None) -> dict:
+    """A list of lines of text, with the limits the validator applies."""
+    item: dict = {"type": "string", "minLength": 1}
+    if longest:
+        item["maxLength"] = longest
+    rule: dict = {"items": item, "minItems": low}
+    if high is not None:
+        rule["maxItems"] = high
+    return rule
+
+
+def conversation_schema() -> dict:
+    card_text = {"maxLength": conv.MAX_CARD_TEXT}
+    card_list = _texts(1, conv.MAX_CARD_ITEMS, conv.MAX_CARD_ITEM)
+    defs = {
+        "setting": _object(conv.SETTING_SHAPE),
+        "skill": _object(conv.SKILL_SHAPE),
+        "reply": _object(conv.REPLY_SHAPE, shows=_texts(), misses=_texts()),
+        "node": _object(conv.NODE_SHAPE, replies={"items": {"$ref": "#/$defs/reply"},
+                                                  "minItems": conv.MIN_REPLIES, "maxItems": conv.MAX_REPLIES}),
+        "ending": _object(conv.ENDING_SHAPE, practises=_texts(1)),
+        "roleplay": _object(conv.ROLEPLAY_SHAPE, client={"$ref": "#/$defs/client"},
+                            professional={"$ref": "#/$defs/professional"}, observer={"$ref": "#/$defs/observer"}),
+        "client": _object(conv.CLIENT_CARD_SHAPE, knows=card_text, feels=card_text, wants=card_text,
+                          calms=card_list, worsens=card_list),
+        "professional": _object(conv.PROFESSIONAL_CARD_SHAPE, goal=card_text),
+        "observer": _object(conv.OBSERVER_SHAPE, watch=_texts(2, conv.MAX_WATCH_ITEMS, conv.MAX_CARD_ITEM)),
+    }
+    conversation = _object(conv.CONVERSATION_SHAPE, setting={"$ref": "#/$defs/setting"},
+                           skills={"items": {"$ref": "#/$defs/skill"}},
+                           nodes={"items": {"$ref": "#/$defs/node"}, "minItems": 1},
+                           endings={"items": {"$ref": "#/$defs/ending"}, "minItems": 1},
+                           roleplay={"$ref": "#/$defs/roleplay"})
+    return {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": "https://coursekit.invalid/schema/conversation.schema.json",
+        "title": "coursekit conversation",
+        "description": "A branching role-play: nodes (what the client says, with replies) and endings.",
+        **conversation,
+        "$defs": defs,
+    }
+
+
 def render() -> str:
     return json.dumps(quiz_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def render_conversation() -> str:
+    return json.dumps(conversation_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 if __name__ == "__main__":
-    SCHEMA_FILE.write_text(render(), encoding="utf-8")
-    sys.stdout.write(f"wrote {SCHEMA_FILE}\n")
+    for path, text in ((SCHEMA_FILE, render()), (CONVERSATION_SCHEMA_FILE, render_conversation())):
+        path.write_text(text, encoding="utf-8")
+        sys.stdout.write(f"wrote {path}\n")

@@ -13,7 +13,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..model import conversations as conversation_pages
 from ..model.checklists import PACK_SLUG, Checklist
+from ..model.conversations import Conversation, Ending, Node
 from ..model.course import Course
 from ..model.lessons import Lesson
 from ..model.quizzes import Quiz
@@ -51,7 +53,10 @@ class Renderer:
         self.course = course
         self.course_name = course_name
         self.t = strings_for(course.settings.language)
-        self.storage_prefix = f"coursekit:{STORAGE_VERSION}:{course_key}:{course.settings.language}:quiz:"
+        # Saved results: coursekit:v1:<course>:<edition>:<kind>:<id>, kind 'quiz' or 'conversation'.
+        storage_base = f"coursekit:{STORAGE_VERSION}:{course_key}:{course.settings.language}:"
+        self.storage_prefix = storage_base + "quiz:"
+        self.conversation_prefix = storage_base + "conversation:"
         markdown = Markdown()
         self.env = Environment(
             loader=_UnindentedLoader(Path(__file__).parent / "templates"),
@@ -103,4 +108,41 @@ class Renderer:
 
     def overview(self, link: Link) -> Markup:
         return self._render("overview.html", lessons=self.course.lessons, link=link,
-                            total_time=self.course.total_time, storage_prefix=self.storage_prefix)
+                            total_time=self.course.total_time, storage_prefix=self.storage_prefix,
+                            conversation_prefix=self.conversation_prefix)
+
+    @staticmethod
+    def _href(link: Link) -> Callable[[str], str]:
+        """A docs-relative link with an optional anchor ('lecciones/x.md#y') as a URL from this page."""
+        def href(target: str) -> str:
+            uri, _, anchor = target.partition("#")
+            return link(uri) + (f"#{anchor}" if anchor else "")
+        return href
+
+    def conversation(self, conversation: Conversation, link: Link, level: int = 3) -> Markup:
+        steps = conversation.steps
+        return self._render("conversation.html", c=conversation, uid=f"ck-conv-{conversation.id}", level=level,
+                            nodes=[s for s in steps if isinstance(s, Node)], endings=[s for s in steps if isinstance(s, Ending)],
+                            storage_key=self.conversation_prefix + conversation.id,
+                            href=self._href(link), labels=self.course.link_labels)
+
+    def conversation_kit(self, conversation: Conversation, link: Link, level: int = 2) -> Markup:
+        """The three printed cards of one role-play; each prints on its own page."""
+        checklist = self.course.checklists.get(conversation.roleplay.checklist)
+        start = next(node for node in conversation.nodes if node.id == conversation.start)
+        return self._render("conversation_cards.html", c=conversation, checklist=checklist, start=start,
+                            level=level, course_name=self.course_name)
+
+    def conversation_page(self, conversation: Conversation, link: Link) -> Markup:
+        placed = self.course.placed_on.get(conversation.id)
+        return self._render("conversation_page.html", c=conversation, cards=self.conversation_kit(conversation, link),
+                            play=link(placed) + f"#ck-conv-{conversation.id}" if placed else "")
+
+    def conversation_pack(self, link: Link) -> Markup:
+        kits = [(c, self.conversation_kit(c, link, level=3)) for c in self.course.conversations.values()]
+        return self._render("conversation_pack.html", kits=kits)
+
+    def conversation_index(self, link: Link) -> Markup:
+        return self._render("conversation_index.html", conversations=list(self.course.conversations.values()),
+                            link=link, placed_on=self.course.placed_on, pages_dir=conversation_pages.PAGES_DIR,
+                            pack_slug=conversation_pages.PACK_SLUG)

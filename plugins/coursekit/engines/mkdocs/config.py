@@ -26,6 +26,9 @@ class CourseKitConfig(Config):
     quizzes_dir = Type(str, default="quizzes")
     """Folder of quiz YAML files, relative to mkdocs.yml."""
 
+    conversations_dir = Type(str, default="conversations")
+    """Folder of conversation YAML files (branching role-plays), relative to mkdocs.yml."""
+
     checklists_file = Optional(Type(str))
     """YAML file that defines the printable checklists, relative to mkdocs.yml."""
 

@@ -22,12 +22,17 @@ def checklist(checklist_id: str) -> str:
     return placeholder("checklist", checklist_id)
 
 
+def conversation(conversation_id: str) -> str:
+    """Place the branching conversation with this id."""
+    return placeholder("conversation", conversation_id)
+
+
 def course_overview() -> str:
     """Place the list of lessons with time and the learner's results."""
     return placeholder("course_overview")
 
 
-MACROS = {"quiz": quiz, "checklist": checklist, "course_overview": course_overview}
+MACROS = {"quiz": quiz, "checklist": checklist, "conversation": conversation, "course_overview": course_overview}
 
 
 def register(macros_plugin: Any) -> None:

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ...model.checklists import PAGES_DIR, generated_pages
+from ...model.checklists import PAGES_DIR
 from ...model.course import Course, Settings, load_course
 from ...model.itemwriting import ItemWritingRules
 from ...model.lessons import PLACEHOLDER_HTML, placeholder
@@ -27,12 +27,15 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"  # shared by every engine
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
+CONVERSATION_JS = "assets/coursekit/conversation.js"
 # Marks where a lesson's own widgets go; never left in a page.
 _LESSON_MARK = "coursekit-lesson-widget:"
 # Widgets placed after search indexing (see on_post_page): quizzes (their
-# answers), the lesson intro (it repeats the page) and the course overview (a
-# list of links; a search for a lesson should find the lesson, not the lists).
-AFTER_INDEXING = frozenset({"quiz", "lesson_intro", "course_overview"})
+# answers), the lesson intro (it repeats the page), the course overview (a
+# list of links; a search for a lesson should find the lesson, not the lists)
+# and conversations and their printed cards (coaching notes and endings).
+AFTER_INDEXING = frozenset({"quiz", "lesson_intro", "course_overview", "conversation", "conversation_page",
+                            "conversation_pack"})
 
 
 def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
@@ -49,6 +52,7 @@ def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
             enabled=options.item_writing, max_share=options.item_writing_max_share,
             min_true=options.item_writing_min_true, max_true=options.item_writing_max_true,
             min_single=options.item_writing_min_single, min_true_false=options.item_writing_min_true_false),
+        conversations_dir=root / options.conversations_dir,
     )
 
 
@@ -74,6 +78,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             return None
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
+        config.extra_javascript.append(CONVERSATION_JS)
         return config
 
     # Run after other plugins have added their files, so a generated page that
@@ -92,13 +97,13 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.course = course
         self.renderer = Renderer(course, config.site_name, course_key(config, self.config))
 
-        for uri in (CSS, JS):
+        for uri in (CSS, JS, CONVERSATION_JS):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
-        for uri, source in generated_pages(course.checklists, settings.language).items():
+        for uri, source in course.generated_pages().items():
             if files.get_file_from_path(uri):
                 raise PluginError(f"{settings.display(settings.docs_dir / uri)}: this page is generated from "
-                                  "the checklists. Hint: move or rename your file; checklist pages live "
-                                  f"under {PAGES_DIR}/.")
+                                  "the checklists or conversations. Hint: move or rename your file; generated "
+                                  f"pages live under {uri.split('/')[0]}/.")
             files.append(File.generated(config, uri, content=source))
         return files
 
@@ -156,7 +161,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         if not self.config.enabled:
             return None
         settings = settings_for(config, self.config)
-        for path in (settings.quizzes_dir, settings.checklists_file):
+        for path in (settings.quizzes_dir, settings.checklists_file, settings.conversations_dir):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
@@ -186,6 +191,10 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
                                                                    absolute(page.file.src_uri)),
             "checklist_index": lambda arg: renderer.checklist_index(link),
             "checklist_pack": lambda arg: renderer.checklist_pack(link, lambda cid: absolute(f"{PAGES_DIR}/{cid}.md")),
+            "conversation": lambda arg: renderer.conversation(course.conversations[arg], link),
+            "conversation_page": lambda arg: renderer.conversation_page(course.conversations[arg], link),
+            "conversation_pack": lambda arg: renderer.conversation_pack(link),
+            "conversation_index": lambda arg: renderer.conversation_index(link),
         }
 
 
