@@ -39,6 +39,8 @@ def test_check_passes_on_the_course(project: Path) -> None:
 
 QUIZ = "quizzes/es/confianza.yml"
 LESSON = "content/es/lecciones/confianza.md"
+CONVERSATION = "conversations/es/agua-en-el-dormitorio.yml"
+PLACED_IN = "content/es/lecciones/cuando-el-error-es-tuyo.md"
 
 
 @pytest.mark.parametrize(("file", "old", "new", "message"), [
@@ -48,6 +50,10 @@ LESSON = "content/es/lecciones/confianza.md"
     (LESSON, "checklist:\n  relacion:", "checklist:\n  relacoin:", "the checklist 'relacoin' does not exist."),
     (LESSON, '{{ quiz("confianza") }}', '{{ quiz("confianza-2") }}', "places the quiz 'confianza-2', which does not exist"),
     (LESSON, "](../glosario.md#", "](../glosari.md#", "points to a page that does not exist"),
+    (CONVERSATION, "        next: pide-cuentas\n", "        next: pide-cuenta\n", "leads to 'pide-cuenta', which is neither"),
+    (CONVERSATION, "lesson: lecciones/cuando-el-error-es-tuyo.md#das-la-cara-tu",
+     "lesson: lecciones/cuando-el-error-es-tuyo.md#da-la-cara", "names an anchor that 'lecciones/cuando-el-error-es-tuyo.md'"),
+    (PLACED_IN, 'conversation("agua-en-el-dormitorio")', 'conversation("agua")', "places the conversation 'agua', which does not exist"),
 ])
 def test_check_reports_file_and_line(project: Path, file: str, old: str, new: str, message: str) -> None:
     line = replace(project / file, old, new)
@@ -116,3 +122,20 @@ def test_edition_parity(project: Path) -> None:
     result = coursekit("check", cwd=project)
     assert result.returncode == 1
     assert "quizzes/en/confianza.yml:1: the questions differ from the 'es' edition" in result.stdout
+
+
+def test_scaffolded_conversation_is_placed_and_builds_strictly(project: Path, tmp_path: Path) -> None:
+    result = coursekit("new", "--conversation", "decir-que-no", "--title", "Decir que no", "--lesson", "confianza", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "conversations/es/decir-que-no.yml").is_file()
+    assert 'conversation("decir-que-no")' in (project / LESSON).read_text()
+    assert "      - conversations/decir-que-no.md" in (project / "mkdocs.yml").read_text().splitlines()
+    check = coursekit("check", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    site = tmp_path / "site"
+    build = mkdocs_build(project / "mkdocs.yml", site)
+    assert build.returncode == 0, build.stderr
+    assert 'data-conversation="decir-que-no"' in (site / "lecciones/confianza/index.html").read_text()
+    assert (site / "conversations/decir-que-no/index.html").is_file()
+    again = coursekit("new", "--conversation", "decir-que-no", cwd=project)
+    assert again.returncode == 2 and "already exists" in again.stderr

@@ -54,3 +54,32 @@ def test_every_checklist_is_filled_and_within_limits(course) -> None:
     assert set(course.checklists) == {"relacion", "antes", "durante", "recuperar", "despues"}
     for checklist in course.checklists.values():
         assert 5 <= len(checklist.items) <= 9, checklist.id
+
+
+# Characters of the conversations: names from one pool, each used by one character only.
+NAMES = ("Aitana Segura", "Baltasar Ferrán", "Carmen Losada", "Dionisio Galván", "Elvira Cabello", "Ernesto Salinas",
+         "Florencia Vega", "Gerardo Tapia", "Jimena Lobo", "Marta Berenguer", "Norberto Cid", "Pilar Echeverría")
+
+
+def test_conversations_are_placed_and_branch_for_real(course) -> None:
+    assert len(course.conversations) >= 4
+    for conversation in course.conversations.values():
+        name = conversation.file
+        placed = course.placed_on.get(conversation.id)
+        assert placed and course.lesson(placed), f"{name}: placed in no lesson"
+        assert len(conversation.nodes) >= 3, f"{name}: needs at least three decision points"
+        assert len({ending.outcome for ending in conversation.endings}) >= 3, f"{name}: needs three distinct endings"
+        assert all(len(node.replies) >= 2 for node in conversation.nodes)
+        assert conversation.roleplay.checklist in course.checklists, f"{name}: the observer sheet needs a checklist"
+
+
+def test_conversation_characters_come_from_the_pool_once_each(course) -> None:
+    texts = {c.id: (ROOT / c.file).read_text(encoding="utf-8") for c in course.conversations.values()}
+    for full_name in NAMES:
+        first = full_name.split()[0]
+        users = [cid for cid, text in texts.items() if first in text]
+        assert len(users) <= 1, f"{first} appears in {users}"
+        if users:
+            assert full_name in texts[users[0]], f"{first} is used without the full name {full_name}"
+    for conversation in course.conversations.values():
+        assert any(conversation.setting.client_name == n.split()[0] for n in NAMES), conversation.file
