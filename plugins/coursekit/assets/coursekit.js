@@ -1,4 +1,5 @@
-/* coursekit: checking, scoring and saved progress for quizzes; print buttons.
+/* coursekit: checking, scoring and saved progress for quizzes; conversations
+ * played step by step; print buttons.
  * The page works without this file: answers are in <details>. Initialised
  * through Material's document$ (instant navigation), once per element. */
 (function () {
@@ -168,15 +169,12 @@
     if (saved) { showAttempt(form, saved.answers); }
   }
 
-  /* The best outcome of each conversation a lesson places, in words
-   * (saved by conversation.js as {ending, outcome}). */
+  /* The best outcome of each conversation a lesson places, in words. */
   function conversationResults(overview, lesson) {
-    var ids = (lesson.getAttribute("data-conversations") || "").split(" ").filter(Boolean);
-    return ids.map(function (id) {
-      var saved;
-      try { saved = JSON.parse(window.localStorage.getItem(overview.getAttribute("data-conversation-prefix") + id)); } catch (error) { saved = null; }
-      var label = saved && typeof saved.outcome === "string" && overview.getAttribute("data-text-outcome-" + saved.outcome);
-      return label ? format(overview.getAttribute("data-text-conversation"), { outcome: label }) : "";
+    return (lesson.getAttribute("data-conversations") || "").split(" ").filter(Boolean).map(function (id) {
+      var saved = loadOutcome(overview.getAttribute("data-conversation-prefix") + id);
+      return saved ? format(overview.getAttribute("data-text-conversation"),
+                            { outcome: overview.getAttribute("data-text-outcome-" + saved.outcome) }) : "";
     }).filter(Boolean);
   }
 
@@ -203,6 +201,144 @@
       format(overview.getAttribute("data-text-progress"), { done: done, total: lessons.length });
   }
 
+  /* Conversations, step by step. Without JavaScript each step is a section
+   * and each reply a link; here those sections feed a dialogue with back,
+   * restart, a debrief and the best outcome saved. */
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var OUTCOMES = ["repaired", "wary", "lost"]; /* best first */
+
+  /* A conversation's saved best outcome, {ending, outcome, replies}, or null. */
+  function loadOutcome(key) {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(key));
+      return saved && typeof saved.ending === "string" && OUTCOMES.indexOf(saved.outcome) >= 0 ? saved : null;
+    } catch (error) { return null; }
+  }
+
+  function make(tag, name, text) {
+    var element = document.createElement(tag);
+    element.className = name ? "coursekit-conversation__" + name : "";
+    element.textContent = text || "";
+    return element;
+  }
+
+  /* Server-rendered (escaped) content, copied without ids that would clash. */
+  function copy(element) {
+    var clone = element.cloneNode(true);
+    clone.removeAttribute("id");
+    clone.removeAttribute("aria-labelledby");
+    each(clone.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
+    return clone;
+  }
+
+  function initConversation(root) {
+    if (root.dataset.coursekitReady) { return; }
+    root.dataset.coursekitReady = "true";
+    var data = root.dataset, path = [];
+    var $ = function (name) { return root.querySelector(".coursekit-conversation__" + name); };
+    var transcript = $("transcript"), turn = $("turn"), end = $("end"), best = $("best");
+    var live = root.querySelector("[data-live]");
+    var step = function (id) { return document.getElementById(root.id + "--" + id); };
+
+    function showBest(saved, note) {
+      if (!saved) { return; }
+      best.hidden = false;
+      best.textContent = data.textBest.replace("{outcome}", root.getAttribute("data-text-outcome-" + saved.outcome)) + (note ? " " + note : "");
+    }
+
+    /* Adds a client's step (narrator note, line) to the transcript; returns it as text. */
+    function hear(section) {
+      var spoken = [];
+      each(section.querySelectorAll(":scope > .coursekit-conversation__narrator, :scope > .coursekit-conversation__line"), function (part) {
+        var item = make("li", part.className.split("__")[1] === "line" ? "client" : "narrator");
+        item.appendChild(copy(part));
+        transcript.appendChild(item);
+        spoken.push(part.textContent.replace(/\s+/g, " ").trim());
+      });
+      return spoken.join(" ");
+    }
+
+    /* The ending's debrief, and the skills the chosen replies showed or missed, in the author's order. */
+    function finish(section) {
+      var debrief = copy(section);
+      each(debrief.querySelectorAll(".coursekit-conversation__again, .coursekit-conversation__line"), function (e) { e.remove(); });
+      ["shows", "misses"].forEach(function (kind) {
+        var chosen = " " + path.map(function (link) { return link.getAttribute("data-" + kind); }).join(" ") + " ";
+        var list = make("ul");
+        each(root.querySelectorAll("[data-skill]"), function (skill) {
+          if (chosen.indexOf(" " + skill.getAttribute("data-skill") + " ") >= 0) { list.appendChild(copy(skill)); }
+        });
+        if (list.children.length) {
+          debrief.appendChild(make("p", "", data[kind === "shows" ? "textWentWell" : "textToPractise"]));
+          debrief.appendChild(list);
+        }
+      });
+      end.replaceChildren(debrief);
+      var outcome = section.getAttribute("data-outcome"), saved = loadOutcome(data.storageKey);
+      if (!saved || OUTCOMES.indexOf(outcome) < OUTCOMES.indexOf(saved.outcome)) {
+        saved = { ending: section.getAttribute("data-ending"), outcome: outcome,
+                  replies: path.map(function (link) { return link.getAttribute("data-reply"); }) };
+      }
+      var stored;
+      try { window.localStorage.setItem(data.storageKey, JSON.stringify(saved)); stored = true; } catch (error) { stored = false; }
+      showBest(saved, stored ? data.textSaved : data.textStorageOff);
+    }
+
+    /* Draws the path so far; after a choice, announces the client's line and moves focus. */
+    function render(announce) {
+      transcript.textContent = "";
+      var current = step(data.start), spoken = hear(current);
+      path.forEach(function (link) {
+        var mine = make("li", "me"), note = make("li", "note");
+        mine.appendChild(make("strong", "", data.textMe + ": "));
+        each(link.childNodes, function (child) { mine.appendChild(child.cloneNode(true)); });
+        transcript.appendChild(mine);
+        var why = current.querySelector('.coursekit-conversation__notes [data-reply="' + link.getAttribute("data-reply") + '"]');
+        current = step(link.getAttribute("data-next"));
+        spoken = hear(current);
+        note.appendChild(make("strong", "", data.textNote + ": "));
+        each(why.querySelectorAll(".coursekit-conversation__coaching, .coursekit-conversation__learn"), function (part) {
+          note.appendChild(copy(part));
+        });
+        transcript.appendChild(note);
+      });
+      var ending = current.hasAttribute("data-ending"), choices = $("choices");
+      turn.hidden = ending;
+      end.hidden = !ending;
+      choices.textContent = "";
+      if (ending) {
+        spoken = [spoken, current.querySelector("h1, h2, h3, h4, h5, h6").textContent + ".",
+                  current.querySelector(".coursekit-conversation__outcome").textContent].join(" ").trim();
+        finish(current);
+      } else {
+        each(current.querySelectorAll(".coursekit-conversation__replies a"), function (link) {
+          var item = make("li"), button = make("button", "choice");
+          button.type = "button";
+          each(link.childNodes, function (child) { button.appendChild(child.cloneNode(true)); });
+          button.addEventListener("click", function () { path.push(link); render(true); });
+          item.appendChild(button);
+          choices.appendChild(item);
+        });
+      }
+      each(root.querySelectorAll("[data-action]"), function (button) { button.hidden = !path.length; });
+      if (announce) {
+        live.textContent = spoken;
+        (ending ? end : turn).focus();
+      }
+    }
+
+    root.addEventListener("click", function (event) {
+      var action = event.target.closest("[data-action]");
+      if (!action) { return; }
+      if (action.getAttribute("data-action") === "back") { path.pop(); } else { path = []; }
+      render(true);
+    });
+    $("script").hidden = true;
+    $("player").hidden = false;
+    showBest(loadOutcome(data.storageKey));
+    render(false);
+  }
+
   function initPrint(button) {
     if (button.dataset[READY]) { return; }
     button.dataset[READY] = "true";
@@ -213,6 +349,7 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form.coursekit-quiz"), initQuiz);
     Array.prototype.forEach.call(document.querySelectorAll(".coursekit-overview"), initOverview);
+    Array.prototype.forEach.call(document.querySelectorAll(".coursekit-conversation"), initConversation);
     Array.prototype.forEach.call(document.querySelectorAll("[data-coursekit-print]"), initPrint);
   }
 

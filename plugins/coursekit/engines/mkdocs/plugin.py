@@ -27,7 +27,6 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"  # shared by every engine
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
-CONVERSATION_JS = "assets/coursekit/conversation.js"
 # Marks where a lesson's own widgets go; never left in a page.
 _LESSON_MARK = "coursekit-lesson-widget:"
 # Widgets placed after search indexing (see on_post_page): quizzes (their
@@ -78,7 +77,6 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             return None
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
-        config.extra_javascript.append(CONVERSATION_JS)
         return config
 
     # Run after other plugins have added their files, so a generated page that
@@ -97,7 +95,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.course = course
         self.renderer = Renderer(course, config.site_name, course_key(config, self.config))
 
-        for uri in (CSS, JS, CONVERSATION_JS):
+        for uri in (CSS, JS):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         for uri, source in course.generated_pages().items():
             if files.get_file_from_path(uri):
