@@ -11,7 +11,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-serve: $(VENV)/.installed  ## preview at http://127.0.0.1:8000, rebuilding on every change
+serve: $(VENV)/.installed  ## preview the default edition at http://127.0.0.1:8000, rebuilding on every change
 	$(VENV)/bin/mkdocs serve
 
 test: $(VENV)/.installed  ## the whole test suite, browser tests included
@@ -21,8 +21,8 @@ test: $(VENV)/.installed  ## the whole test suite, browser tests included
 check: $(VENV)/.installed  ## validate the course without building it
 	$(VENV)/bin/coursekit check
 
-build: $(VENV)/.installed  ## the site for deployment, in site/
-	$(VENV)/bin/mkdocs build --strict
+build: $(VENV)/.installed  ## check, then build every edition into one site in site/ (the default at the root)
+	$(VENV)/bin/coursekit build
 
 bench: $(VENV)/.installed  ## build times, asset sizes and peak memory
 	$(PY) benchmarks/bench.py

@@ -121,7 +121,8 @@ def test_edition_parity(project: Path) -> None:
     replace(project / "quizzes/en/confianza.yml", "  - id: ", "  - id: renamed-")
     result = coursekit("check", cwd=project)
     assert result.returncode == 1
-    assert "quizzes/en/confianza.yml:1: the questions differ from the 'es' edition" in result.stdout
+    assert "quizzes/en/confianza.yml:1: the quiz 'confianza' lacks the question(s)" in result.stdout
+    assert "has the question(s) 'renamed-" in result.stdout, "extra ids are named too"
 
 
 def test_scaffolded_conversation_is_placed_and_builds_strictly(project: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
     coursekit check             validate every edition (mkdocs.yml, mkdocs.<lang>.yml)
     coursekit check --stats     ... and print where the quizzes' right answers sit
+    coursekit build             check, then build every edition into one site
     coursekit new SLUG --title "Title" [--after SLUG]
     coursekit new --conversation ID [--title "Title"] [--lesson SLUG]
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model.course import Course, Settings, load_course, read_pages
+from .model.editions import edition_configs, page_ids
 from .model.fields import ID_PATTERN
 from .model.itemwriting import report
 from .model.links import check_links
@@ -38,9 +40,7 @@ class Edition:
 
 def find_editions(root: Path) -> list[Path]:
     """The default edition's mkdocs.yml first, then mkdocs.<lang>.yml files."""
-    default = root / "mkdocs.yml"
-    others = sorted(p for p in root.glob("mkdocs.*.yml") if p.name != "mkdocs.yml")
-    return ([default] if default.is_file() else []) + others
+    return [path for _code, path in edition_configs(root)]
 
 
 def load_edition(config_file: Path) -> Edition:
@@ -76,6 +76,7 @@ def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
     """Each edition's course, and every problem found in them."""
     problems = Problems()
     courses: list[Course] = []
+    pages_by_id: list[dict[str, str]] = []
     for config_file in find_editions(root):
         edition = load_edition(config_file)
         settings = edition.settings
@@ -96,8 +97,9 @@ def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
                 problems.error(lesson.file, 1, "this lesson is not in the course order.",
                                f"add '- {lesson.src_uri}' to the lessons in 'nav:' of {config_file.name}.")
         courses.append(course)
+        pages_by_id.append(page_ids(course, pages.items(), (), problems))
     if len(courses) > 1:
-        check_parity(courses, problems)
+        check_parity(courses, problems, pages_by_id)
     return courses, sorted(problems)
 
 
@@ -136,6 +138,16 @@ def run_check(root: Path, stats: bool = False) -> int:
         return 1
     print("The course is valid.", file=sys.stderr)
     return 0
+
+
+def run_build(root: Path, site_dir: Path | None) -> int:
+    """The deployable site: every edition, after the whole check has passed."""
+    if run_check(root) != 0:
+        print("Nothing was built: fix the problems above first.", file=sys.stderr)
+        return 1
+    from .engines.mkdocs.editions import build_all
+
+    return build_all(root, site_dir)
 
 
 def run_new(root: Path, slug: str, title: str, after: str | None) -> int:
@@ -241,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     check_command = commands.add_parser("check", help="validate quizzes, lessons, checklists, links and edition parity")
     check_command.add_argument("--stats", action="store_true",
                                help="also print where the quizzes' right answers sit, per quiz and for the course")
+    build = commands.add_parser("build", help="check, then build every edition into one site (default: site/)")
+    build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir of mkdocs.yml)")
     new = commands.add_parser("new", help="create a lesson and its quiz, or a conversation, in every edition")
     new.add_argument("slug", nargs="?", help="the lesson's id, also its quiz id and file name, e.g. 'say-no-kindly'")
     new.add_argument("--title", help="the lesson's title (required for a lesson) or the conversation's")
@@ -251,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root, args.stats)
+    if args.command == "build":
+        return run_build(root, args.site_dir.resolve() if args.site_dir else None)
     if args.conversation:
         return run_new_conversation(root, args.conversation, args.title, args.lesson)
     if not args.slug or not args.title:

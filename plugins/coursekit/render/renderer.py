@@ -106,6 +106,14 @@ class Renderer:
         sheets = [self.checklist_sheet(c, link, page_url(c.id), level=2) for c in self.course.checklists.values()]
         return self._render("checklist_pack.html", sheets=sheets)
 
+    def edition_switcher(self, links: list[dict]) -> Markup:
+        """Links to this page in the other editions: dicts with href, lang, name, current, found."""
+        return self._render("edition_switcher.html", links=links)
+
+    def not_found(self, links: list[dict]) -> Markup:
+        """The 404 page's text, with every edition's home (this edition's first)."""
+        return self._render("not_found.html", links=sorted(links, key=lambda link: not link["current"]))
+
     def overview(self, link: Link) -> Markup:
         return self._render("overview.html", lessons=self.course.lessons, link=link,
                             total_time=self.course.total_time, storage_prefix=self.storage_prefix,

@@ -18,10 +18,12 @@ from ...model.checklists import PAGES_DIR
 from ...model.course import Course, Settings, load_course
 from ...model.itemwriting import ItemWritingRules
 from ...model.lessons import PLACEHOLDER_HTML, placeholder
+from ...model.problems import Problems
 from ...model.strings import strings_for
 from ...render.renderer import Renderer
 from . import macros
 from .config import CourseKitConfig
+from .editions import Editions, editions_for
 
 log = get_plugin_logger(__name__)
 
@@ -31,10 +33,13 @@ CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
 _LESSON_MARK = "coursekit-lesson-widget:"
 # Widgets placed after search indexing (see on_post_page): quizzes (their
 # answers), the lesson intro (it repeats the page), the course overview (a
-# list of links; a search for a lesson should find the lesson, not the lists)
-# and conversations and their printed cards (coaching notes and endings).
+# list of links; a search for a lesson should find the lesson, not the lists),
+# conversations and their printed cards (coaching notes and endings) and the
+# links to the other editions.
 AFTER_INDEXING = frozenset({"quiz", "lesson_intro", "course_overview", "conversation", "conversation_page",
-                            "conversation_pack"})
+                            "conversation_pack", "edition_switcher"})
+_H1_END = re.compile(r"</h1>")
+_NOT_FOUND = re.compile(r"<h1>404 - Not found</h1>")  # Material's 404.html
 
 
 def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
@@ -66,6 +71,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.course: Course | None = None
         self.renderer: Renderer | None = None
         self.files: Files | None = None
+        self.editions: Editions | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # The macros are registered even when the plugin is off: they only
@@ -92,6 +98,13 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             raise PluginError(_report(course))
         for warning in course.problems.warnings:
             log.warning(str(warning))
+        # A course in several editions: each page links to its counterparts,
+        # and the editions must match (checked here too, from their sources).
+        parity = Problems()
+        generated = list(generated_pages(course.checklists, settings.language))
+        self.editions = editions_for(config, course, pages, generated, parity)
+        if parity.errors:
+            raise PluginError(_report_problems(parity.errors))
         self.course = course
         self.renderer = Renderer(course, config.site_name, course_key(config, self.config))
 
@@ -133,6 +146,16 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.course is None:
             return None
+        result = self._page_content(html, page, config, files)
+        if self.editions is None:
+            return result
+        # The other editions' links go under the page's title: the page's own
+        # <h1> (a checklist's), or the one the theme puts before the content.
+        html, mark = result or html, placeholder("edition_switcher")
+        return _H1_END.sub(lambda m: m.group(0) + mark, html, 1) if "<h1" in html else mark + html
+
+    def _page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        assert self.course is not None
         lesson = self.course.lesson(page.file.src_uri)
         if lesson is None and "coursekit:" not in html:
             return None
@@ -151,9 +174,22 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.files is None or "coursekit:" not in output:
             return None
+        if self.editions is not None:
+            links = self.editions.head_links(self.editions.links(page.file.src_uri, page.url))
+            output = output.replace("</head>", links + "</head>", 1)
         widgets = self._widgets(page, config, self.files)
         return PLACEHOLDER_HTML.sub(lambda m: widgets[m.group(1)](m.group(2) or "") if m.group(1) in AFTER_INDEXING
                                     else m.group(0), output)
+
+    # The 404 page is no page of the docs, and Material's says "Not found" in
+    # English: in a course with several editions, it speaks the edition's
+    # language and links to every edition's home (absolute links: it is
+    # served at any address).
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if template_name != "404.html" or self.editions is None or self.renderer is None:
+            return None
+        links = [{**link, "href": link["absolute"]} for link in self.editions.links(None, "")]
+        return _NOT_FOUND.sub(lambda m: str(self.renderer.not_found(links)), output, 1)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer | None:
         if not self.config.enabled:
@@ -162,6 +198,12 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         for path in (settings.quizzes_dir, settings.checklists_file, settings.conversations_dir):
             if path is not None and path.exists():
                 server.watch(str(path))
+        for edition in self.editions.editions if self.editions else []:  # parity follows the other editions
+            other = edition.course.settings
+            if edition is not self.editions.current:
+                for path in (other.docs_dir, other.quizzes_dir, other.checklists_file):
+                    if path is not None and path.exists():
+                        server.watch(str(path))
         return server
 
     def _widgets(self, page: Page, config: MkDocsConfig, files: Files) -> dict[str, Callable[[str], str]]:
@@ -193,10 +235,15 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             "conversation_page": lambda arg: renderer.conversation_page(course.conversations[arg], link),
             "conversation_pack": lambda arg: renderer.conversation_pack(link),
             "conversation_index": lambda arg: renderer.conversation_index(link),
+            "edition_switcher": lambda arg: renderer.edition_switcher(self.editions.links(page.file.src_uri, page.url))
+            if self.editions else "",
         }
 
 
 def _report(course: Course) -> str:
-    errors = course.problems.errors
-    lines = "\n".join(f"  {problem}" for problem in errors)
+    return _report_problems(course.problems.errors)
+
+
+def _report_problems(errors: list) -> str:
+    lines = "\n".join(f"  {problem}" for problem in sorted(errors))
     return f"The course has {len(errors)} problem(s) to fix:\n{lines}"
