@@ -123,3 +123,24 @@ def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The small English fixture course (instant navigation on), built and served."""
     for url, _site in built_and_served(FIXTURES / "basic" / "mkdocs.yml", tmp_path_factory.mktemp("fixture") / "site"):
         yield url
+
+
+def coursekit_build(root: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build every edition into one site, as ``make build`` does."""
+    return subprocess.run(
+        [sys.executable, "-m", "coursekit.cli", "--root", str(root), "build", "--site-dir", str(site_dir)],
+        capture_output=True, text=True, cwd=root, env={**os.environ, **(env or {})}, timeout=600, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The fixture course in three editions (es at the root, en/, ro/), built into one site and served."""
+    site = tmp_path_factory.mktemp("editions") / "site"
+    server = Server(site)
+    try:
+        result = coursekit_build(FIXTURES / "editions", site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": server.url + "/"})
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield server.url, site
+    finally:
+        server.close()

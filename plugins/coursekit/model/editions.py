@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from .course import Course
-from .lessons import split_front_matter
+from .lessons import find_placements, split_front_matter
 from .problems import Problems
 
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -63,9 +63,14 @@ def page_ids(course: Course, pages: Iterable[tuple[str, str]], generated: Iterab
         ids.setdefault(page_id, src_uri)
 
     for src_uri, text in pages:
-        lesson = lessons.get(src_uri)
-        add(lesson_id(lesson.quizzes, src_uri) if lesson else _front_matter_id(text) or src_uri.removesuffix(".md"),
-            src_uri)
+        if course.settings.is_lesson(src_uri):
+            # A lesson with errors still has its id, so parity does not
+            # report it missing on top of what is wrong with it.
+            lesson = lessons.get(src_uri)
+            quizzes = lesson.quizzes if lesson else tuple(p.argument for p in find_placements(text) if p.widget == "quiz")
+            add(lesson_id(quizzes, src_uri), src_uri)
+        else:
+            add(_front_matter_id(text) or src_uri.removesuffix(".md"), src_uri)
     for src_uri in generated:
         add(src_uri.removesuffix(".md"), src_uri)
     return ids

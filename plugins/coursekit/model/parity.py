@@ -27,7 +27,7 @@ def check_parity(courses: Sequence[Course], problems: Problems, pages: Sequence[
     edition's authored pages as page id -> docs-relative path (see editions.page_ids)."""
     reference = courses[0]
     for index, other in enumerate(courses[1:], 1):
-        _lessons(reference, other, problems)
+        _lessons(reference, other, problems, pages[index] if pages is not None else {})
         if pages is not None:
             _pages(reference, pages[0], other, pages[index], problems)
         _quizzes(reference, other, problems)
@@ -43,11 +43,9 @@ def _pages(reference: Course, ref_pages: dict[str, str], other: Course, other_pa
            problems: Problems) -> None:
     """Pages that are not lessons (lessons are compared by their quiz)."""
     ref_lang, lang = _langs(reference, other)
-    ref_lessons = {lesson.src_uri for lesson in reference.lessons}
-    other_lessons = {lesson.src_uri for lesson in other.lessons}
-    ours = {pid: uri for pid, uri in ref_pages.items() if uri not in ref_lessons}
-    theirs = {pid: uri for pid, uri in other_pages.items() if uri not in other_lessons}
     rs, os_ = reference.settings, other.settings
+    ours = {pid: uri for pid, uri in ref_pages.items() if not rs.is_lesson(uri)}
+    theirs = {pid: uri for pid, uri in other_pages.items() if not os_.is_lesson(uri)}
     for page_id in sorted(set(ours) - set(theirs)):
         expected = os_.display(os_.docs_dir / ours[page_id])
         problems.error(rs.display(rs.docs_dir / ours[page_id]), 1,
@@ -60,12 +58,14 @@ def _pages(reference: Course, ref_pages: dict[str, str], other: Course, other_pa
                        f"'{ref_lang}' page it translates.")
 
 
-def _lessons(reference: Course, other: Course, problems: Problems) -> None:
+def _lessons(reference: Course, other: Course, problems: Problems, other_pages: dict[str, str]) -> None:
     ref_lang, lang = _langs(reference, other)
     ours = {lesson_id(lesson.quizzes, lesson.src_uri): lesson for lesson in reference.lessons}
     theirs = {lesson_id(lesson.quizzes, lesson.src_uri): lesson for lesson in other.lessons}
     folder = other.settings.display(other.settings.docs_dir / other.settings.lessons_dir)
-    for lid in sorted(set(ours) - set(theirs)):
+    # A lesson that is there but has errors of its own is not missing.
+    present = set(theirs) | {pid for pid, uri in other_pages.items() if other.settings.is_lesson(uri)}
+    for lid in sorted(set(ours) - present):
         name = ours[lid].src_uri.rsplit("/", 1)[-1]
         problems.error(ours[lid].file, 1,
                        f"the lesson '{lid}' has no '{lang}' edition: no lesson in {folder}/ places the quiz '{lid}'.",

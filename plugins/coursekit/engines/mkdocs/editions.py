@@ -180,11 +180,18 @@ class Editions:
         return links
 
     def head_links(self, links: list[dict]) -> str:
-        """<link rel="alternate" hreflang> to every edition that has the page, and x-default."""
-        tags = [f'<link rel="alternate" hreflang="{escape(link["lang"])}" href="{escape(link["absolute"])}">'
+        """<link rel="alternate" hreflang> to every edition that has the page, and x-default.
+
+        ``rel`` is a list of space-separated tokens, and the trailing space is
+        deliberate: Material's language selector script fetches a sitemap.xml
+        beside every element matching ``link[rel=alternate]`` (an exact match),
+        which for a page's URL is a 404 on every page view. With the space,
+        browsers and crawlers still read the token "alternate"; that script
+        does not match it."""
+        tags = [f'<link rel="alternate " hreflang="{escape(link["lang"])}" href="{escape(link["absolute"])}">'
                 for link in links if link["found"]]
         if links and links[0]["found"]:
-            tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(links[0]["absolute"])}">')
+            tags.append(f'<link rel="alternate " hreflang="x-default" href="{escape(links[0]["absolute"])}">')
         return "".join(tags)
 
 
