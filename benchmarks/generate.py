@@ -111,5 +111,25 @@ def generate(count: int, target: Path) -> Path:
     return config
 
 
+def generate_editions(count: int, target: Path, languages: tuple[str, ...] = ("en", "es", "ro")) -> Path:
+    """The generated course in several editions: mkdocs.yml (the first language)
+    and one mkdocs.<code>.yml per other language, each with its own copy of the
+    pages; quizzes and checklists are shared. Returns the project folder."""
+    import shutil
+
+    config = generate(count, target)
+    base = config.read_text().replace("language: en", f"language: {languages[0]}")
+    config.write_text(base)
+    for code in languages[1:]:
+        shutil.copytree(target / "docs", target / f"docs-{code}")
+        (target / f"mkdocs.{code}.yml").write_text(textwrap.dedent(f"""\
+            INHERIT: mkdocs.yml
+            docs_dir: docs-{code}
+            theme:
+              language: {code}
+            """))
+    return target
+
+
 if __name__ == "__main__":
     print(generate(int(sys.argv[1]), Path(sys.argv[2])))

@@ -33,3 +33,17 @@ def test_plugin_off_baseline_builds_the_same_pages(tmp_path: Path) -> None:
     assert "checklists/before/index.html" in pages(tmp_path / "with")
     assert pages(tmp_path / "with") == pages(tmp_path / "without")
     assert "coursekit-sheet" not in (tmp_path / "without/checklists/before/index.html").read_text()
+
+
+def test_generated_editions_build_into_one_site(tmp_path: Path) -> None:
+    """The benchmark's three-edition course passes the check and builds every edition."""
+    from benchmarks.generate import generate_editions
+
+    from tests.conftest import coursekit_build
+
+    project = generate_editions(3, tmp_path / "course")
+    result = coursekit_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("lessons/module-000/lesson-0002/index.html", "es/lessons/module-000/lesson-0002/index.html",
+                 "ro/lessons/module-000/lesson-0002/index.html"):
+        assert (tmp_path / "site" / page).is_file(), page
