@@ -38,7 +38,6 @@ def test_plugin_off_baseline_builds_the_same_pages(tmp_path: Path) -> None:
 def test_generated_editions_build_into_one_site(tmp_path: Path) -> None:
     """The benchmark's three-edition course passes the check and builds every edition."""
     from benchmarks.generate import generate_editions
-
     from tests.conftest import coursekit_build
 
     project = generate_editions(3, tmp_path / "course")

@@ -19,6 +19,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .model.conversations import PACK_SLUG as CONVERSATIONS_PACK
+from .model.conversations import PAGES_DIR as CONVERSATIONS_DIR
 from .model.course import Course, Settings, load_course, read_pages
 from .model.editions import edition_configs, page_ids
 from .model.fields import ID_PATTERN
@@ -26,8 +28,6 @@ from .model.itemwriting import report
 from .model.links import check_links
 from .model.parity import check_parity
 from .model.problems import Problem, Problems
-from .model.conversations import PACK_SLUG as CONVERSATIONS_PACK
-from .model.conversations import PAGES_DIR as CONVERSATIONS_DIR
 from .model.scaffold import conversation_text, lesson_text, practise_section, quiz_text
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from . import checklists as checklist_pages
 from . import conversations as conversation_pages
 from .checklists import Checklist, gather_items, load_checklists
-from .itemwriting import ItemWritingRules, check_item_writing
 from .conversations import Conversation, load_conversations
+from .itemwriting import ItemWritingRules, check_item_writing
 from .lessons import Lesson, Placement, find_placements, parse_lesson
 from .problems import Problems
 from .quizzes import Quiz, load_quizzes

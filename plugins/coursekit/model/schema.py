@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from .fields import ID_PATTERN, Shape
 from . import conversations as conv
+from .fields import ID_PATTERN, Shape
 from .quizzes import MULTIPLE, OPTION_SHAPE, QUESTION_SHAPE, QUIZ_SHAPE, SCENARIO, SINGLE, TRUE_FALSE
 
 # Beside the package root, where quiz and conversation files point their editors ($schema).

@@ -24,7 +24,6 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import yaml_load
 
-from ...model.checklists import generated_pages
 from ...model.course import Course, load_course, read_pages
 from ...model.editions import edition_code, edition_configs, page_ids
 from ...model.parity import check_parity
@@ -140,7 +139,7 @@ def read_edition(code: str, config_file: Path) -> Edition:
 
     config = _read_config(config_file)
     settings = settings_for(config, config.options)  # type: ignore[arg-type]
-    sources = [settings.docs_dir, settings.quizzes_dir] + ([settings.checklists_file] if settings.checklists_file else [])
+    sources = [settings.docs_dir, settings.quizzes_dir, settings.conversations_dir] + ([settings.checklists_file] if settings.checklists_file else [])
     key = _fingerprint(sources, config)
     cached = _cache.get(config_file)
     if cached and cached[0] == key:
@@ -148,7 +147,7 @@ def read_edition(code: str, config_file: Path) -> Edition:
     pages = read_pages(settings.docs_dir)
     course = load_course(settings, pages)
     course.set_order(_nav_pages(config.nav or []))
-    generated = list(generated_pages(course.checklists, settings.language))
+    generated = list(course.generated_pages())
     edition = make_edition(code, config_file, course, pages, generated, config.use_directory_urls)
     _cache[config_file] = (key, edition)
     return edition

@@ -101,7 +101,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         # A course in several editions: each page links to its counterparts,
         # and the editions must match (checked here too, from their sources).
         parity = Problems()
-        generated = list(generated_pages(course.checklists, settings.language))
+        generated = list(course.generated_pages())
         self.editions = editions_for(config, course, pages, generated, parity)
         if parity.errors:
             raise PluginError(_report_problems(parity.errors))
