@@ -104,6 +104,9 @@ def test_edition_parity(project: Path) -> None:
     """A second edition that misses a quiz is reported against the first."""
     import shutil
 
+    # The copy may hold the real English edition: replace it with the Spanish one.
+    for edition_dir in ("content/en", "quizzes/en"):
+        shutil.rmtree(project / edition_dir, ignore_errors=True)
     shutil.copytree(project / "content/es", project / "content/en")
     shutil.copytree(project / "quizzes/es", project / "quizzes/en")
     shutil.copy(project / "checklists/es.yml", project / "checklists/en.yml")
