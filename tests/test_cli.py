@@ -112,15 +112,17 @@ def test_edition_parity(project: Path) -> None:
 
     # The real course's own English pages are replaced by a full copy of the Spanish ones,
     # so that the only difference between the editions is the one made below.
-    for edition_dir in ("content/en", "quizzes/en"):
+    for edition_dir in ("content/en", "quizzes/en", "conversations/en"):
         shutil.rmtree(project / edition_dir, ignore_errors=True)
     shutil.copytree(project / "content/es", project / "content/en")
     shutil.copytree(project / "quizzes/es", project / "quizzes/en")
+    shutil.copytree(project / "conversations/es", project / "conversations/en")
     shutil.copy(project / "checklists/es.yml", project / "checklists/en.yml")
     (project / "mkdocs.en.yml").write_text(
         "INHERIT: mkdocs.yml\ndocs_dir: content/en\nsite_dir: site/en\ntheme:\n  language: en\n"
         "plugins:\n  - search\n  - macros\n  - coursekit:\n      quizzes_dir: quizzes/en\n"
-        "      checklists_file: checklists/en.yml\n      lessons_dir: lecciones\n")
+        "      checklists_file: checklists/en.yml\n      lessons_dir: lecciones\n"
+        "      conversations_dir: conversations/en\n")
     assert coursekit("check", cwd=project).returncode == 0
     replace(project / "quizzes/en/confianza.yml", "  - id: ", "  - id: renamed-")
     result = coursekit("check", cwd=project)
