@@ -13,18 +13,21 @@ rules are the core's, the same ones the build applies.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .model.checklists import PAGES_DIR
 from .model.conversations import PACK_SLUG as CONVERSATIONS_PACK
 from .model.conversations import PAGES_DIR as CONVERSATIONS_DIR
 from .model.course import Course, Settings, load_course, read_pages
 from .model.editions import edition_configs, page_ids
-from .model.fields import ID_PATTERN
+from .model.fields import ID_HINT, PLAIN, check_text, is_id
 from .model.itemwriting import report
+from .model.lessons import MAX_TITLE_LENGTH
 from .model.links import check_links
 from .model.parity import check_parity
 from .model.problems import Problem, Problems
@@ -43,19 +46,71 @@ def find_editions(root: Path) -> list[Path]:
     return [path for _code, path in edition_configs(root)]
 
 
-def load_edition(config_file: Path) -> Edition:
-    import logging
+class EditionError(Exception):
+    """An edition's configuration that MkDocs cannot load, as problems at their lines."""
 
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def load_edition(config_file: Path) -> Edition:
+    """Read an edition's config as the build does; raise ``EditionError`` with what MkDocs objects to."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     from .engines.mkdocs.plugin import settings_for
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # we report problems ourselves
-    config = load_config(config_file=str(config_file))
+    # MkDocs logs each configuration error and warning, then gives up: the
+    # same words the build prints, collected here with the line they are about.
+    logger = logging.getLogger("mkdocs")
+    collect, level, propagate = _Collect(), logger.level, logger.propagate
+    logger.addHandler(collect)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        config = load_config(config_file=str(config_file))
+        warnings = [r for r in collect.records if r.name.startswith("mkdocs.config")]
+        if warnings and config.strict:
+            raise EditionError([_config_problem(config_file, r.getMessage(), "warning") for r in warnings])
+    except (MkDocsException, OSError, ValueError) as error:
+        problems = [_config_problem(config_file, r.getMessage(), "error" if r.levelno >= logging.ERROR else "warning")
+                    for r in collect.records if r.name.startswith("mkdocs.config")]
+        raise EditionError(problems or [_config_problem(config_file, str(error), "error")]) from None
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(level)
+        logger.propagate = propagate
     plugin = config.plugins.get("coursekit")
     if plugin is None:
-        raise SystemExit(f"{config_file.name}: the coursekit plugin is not enabled in 'plugins:'.")
+        raise EditionError([Problem(config_file.name, _line_of(config_file, "plugins:"),
+                                    "the coursekit plugin is not enabled in 'plugins:'.",
+                                    "add '- coursekit:' with its options under 'plugins:'.")])
     return Edition(config_file, settings_for(config, plugin.config), _flatten_nav(config.nav or []))
+
+
+def _config_problem(config_file: Path, text: str, severity: str) -> Problem:
+    """One of MkDocs's configuration messages as a problem at the line it is about."""
+    message, _, hint = text.partition(" Hint: ")
+    message = " ".join(message.split())
+    parsed = re.search(r"\bline (\d+)", message)
+    names = re.findall(r"(?:option|Config value) '([^']+)'", message)
+    if parsed:
+        line = int(parsed.group(1))
+        message = re.sub(r'\s*in "[^"]*", line \d+, column \d+', "", message)
+        hint = hint or "fix the YAML on this line: check the indentation, and quote text that holds ': '."
+    else:
+        line = _line_of(config_file, f"{names[-1]}:") if names else 1
+    return Problem(config_file.name, line, message.rstrip(".") + ".", hint, severity)
 
 
 def _flatten_nav(nav: object) -> list[str]:
@@ -78,17 +133,27 @@ def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
     courses: list[Course] = []
     pages_by_id: list[dict[str, str]] = []
     for config_file in find_editions(root):
-        edition = load_edition(config_file)
+        try:
+            edition = load_edition(config_file)
+        except EditionError as error:
+            problems.extend(error.problems)
+            continue
         settings = edition.settings
-        pages = dict(read_pages(settings.docs_dir))
-        course = load_course(settings, pages.items())
+        sources = read_pages(settings.docs_dir)
+        course = load_course(settings, sources)
         course.set_order(edition.nav)
         problems.extend(course.problems)
+        pages = {uri: text for uri, text in sources if isinstance(text, str)}
         generated = set(course.generated_pages())
         display = lambda uri, s=settings: s.display(s.docs_dir / uri)
-        check_links(pages, generated, display, problems)
+        unreadable = {uri for uri, text in sources if not isinstance(text, str)}  # reported already
+        check_links(pages, generated | unreadable, display, problems)
+        # Whether the checklist pages exist is not known while the checklists file has errors.
+        checklists_ok = not any(p.file == settings.display(settings.checklists_file or root) for p in course.problems)
         for uri in edition.nav:
-            if uri not in pages and uri not in generated:
+            if not checklists_ok and uri.startswith(PAGES_DIR + "/"):
+                continue
+            if uri not in pages and uri not in generated and uri not in dict(sources):
                 problems.error(settings.display(config_file), _line_of(config_file, uri),
                                f"the navigation lists '{uri}', which does not exist.",
                                "fix the path (relative to the docs dir) or remove the entry.")
@@ -104,7 +169,11 @@ def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
 
 
 def _line_of(path: Path, text: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines, 1):
         if text in line:
             return number
     return 1
@@ -150,11 +219,30 @@ def run_build(root: Path, site_dir: Path | None) -> int:
     return build_all(root, site_dir)
 
 
+def _refused_title(title: str) -> str:
+    """Why the check would refuse this title ('' if it would not)."""
+    refused = Problems()
+    if not title.strip():
+        return "the title is empty."
+    if not check_text(title, PLAIN, "the title", "--title", 1, refused, MAX_TITLE_LENGTH):
+        return refused[0].message + " Hint: " + refused[0].hint
+    return ""
+
+
 def run_new(root: Path, slug: str, title: str, after: str | None) -> int:
-    if not re.match(ID_PATTERN, slug):
-        print(f"'{slug}' is not a valid lesson id: use lowercase letters, digits and hyphens.", file=sys.stderr)
+    if not is_id(slug):
+        print(f"{slug!r} is not a valid lesson id: {ID_HINT}", file=sys.stderr)
         return 2
-    editions = [load_edition(path) for path in find_editions(root)]
+    # The title goes into the lesson's front matter: the same rules as the check's.
+    if refused := _refused_title(title):
+        print(f"--title: {refused}", file=sys.stderr)
+        return 2
+    try:
+        editions = [load_edition(path) for path in find_editions(root)]
+    except EditionError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
     planned = []
     for edition in editions:
         s = edition.settings
@@ -180,8 +268,8 @@ def run_new(root: Path, slug: str, title: str, after: str | None) -> int:
 
 def run_new_conversation(root: Path, conversation_id: str, title: str | None, lesson_slug: str | None) -> int:
     """A conversation in every edition, placed in ``lesson_slug`` when given, with its kit page in the nav."""
-    if not re.match(ID_PATTERN, conversation_id):
-        print(f"'{conversation_id}' is not a valid conversation id: use lowercase letters, digits and hyphens.", file=sys.stderr)
+    if not is_id(conversation_id):
+        print(f"{conversation_id!r} is not a valid conversation id: {ID_HINT}", file=sys.stderr)
         return 2
     planned = []
     for edition in (load_edition(path) for path in find_editions(root)):
@@ -268,7 +356,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return run_build(root, args.site_dir.resolve() if args.site_dir else None)
     if args.conversation:
-        return run_new_conversation(root, args.conversation, args.title, args.lesson)
+        if args.title is not None and (refused := _refused_title(args.title)):
+            print(f"--title: {refused}", file=sys.stderr)
+            return 2
+        try:
+            return run_new_conversation(root, args.conversation, args.title, args.lesson)
+        except EditionError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return 2
     if not args.slug or not args.title:
         parser.error("'coursekit new' needs a lesson slug and --title (or --conversation ID)")
     return run_new(root, args.slug, args.title, args.after)

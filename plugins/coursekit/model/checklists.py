@@ -11,15 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import sourceyaml
-from .fields import Field, Shape, check_mapping
-from .lessons import ChecklistItem, Lesson, placeholder
+from . import sources, sourceyaml
+from .fields import PLAIN, Field, Shape, check_mapping
+from .lessons import ChecklistItem, Lesson
 from .problems import Problems
 from .sourceyaml import LocatedDict, LocatedList
 from .strings import strings_for
+from .widgets import placeholder
 
 PAGES_DIR = "checklists"  # generated pages: checklists/index.md, checklists/<id>.md, ...
 PACK_SLUG = "todas"  # the page with every checklist, to print them all at once
+# Ids whose page would be one of the generated pages above.
+RESERVED_IDS = frozenset({"index", PACK_SLUG})
 MAX_ITEMS = 9
 MAX_ITEM_LENGTH = 120
 MAX_TITLE_LENGTH = 60
@@ -29,7 +32,7 @@ READ_DO, DO_CONFIRM = "read-do", "do-confirm"
 
 CHECKLIST_SHAPE = Shape("a checklist", {
     "id": Field(str, True, "the checklist's stable id; its page is checklists/<id>/", is_id=True),
-    "title": Field(str, True, "the checklist's title"),
+    "title": Field(str, True, "the checklist's title", text=PLAIN),
     "when": Field(str, True, "the pause point: when the team picks up this checklist"),
     "kind": Field(str, True, "how the team uses it", enum=(READ_DO, DO_CONFIRM)),
     "fields": Field(list, False, "blank fields the team fills in by hand (default: client, date, goal)"),
@@ -58,8 +61,8 @@ def load_checklists(path: Path | None, file: str, default_fields: tuple[str, ...
     if path is None or not path.is_file():
         return {}
     try:
-        data = sourceyaml.load(path.read_text(encoding="utf-8"))
-    except sourceyaml.YamlProblem as error:
+        data = sourceyaml.load(sources.read(path))
+    except sources.SourceError as error:
         problems.error(file, error.line, error.message, error.hint)
         return {}
     entries = data.get("checklists") if isinstance(data, LocatedDict) else None
@@ -71,6 +74,10 @@ def load_checklists(path: Path | None, file: str, default_fields: tuple[str, ...
     for index, raw in enumerate(entries):
         line = entries.line_of(index)
         if not check_mapping(raw, CHECKLIST_SHAPE, file, line, problems):
+            continue
+        if raw["id"] in RESERVED_IDS:
+            problems.error(file, raw.line_of("id"), f"the checklist id '{raw['id']}' is taken by a generated page "
+                           f"({PAGES_DIR}/{raw['id']}/).", "choose another id, e.g. the pause point it is for.")
             continue
         if raw["id"] in checklists:
             problems.error(file, line, f"the checklist id '{raw['id']}' is used twice (also line {checklists[raw['id']].line}).",
@@ -123,7 +130,8 @@ def generated_pages(checklists: dict[str, Checklist], language: str) -> dict[str
     """The pages the checklists add to the site: docs-relative path -> Markdown.
 
     Each page is only a title and a placeholder the plugin fills in, so the
-    same page builds (empty) with the plugin switched off.
+    same page builds (empty) with the plugin switched off. The title is data
+    (a YAML string), and no template engine renders these pages.
     """
     if not checklists:
         return {}
@@ -132,6 +140,7 @@ def generated_pages(checklists: dict[str, Checklist], language: str) -> dict[str
              f"{PAGES_DIR}/{PACK_SLUG}.md": (t["all_checklists"], "checklist_pack", "", True)}
     for checklist in checklists.values():
         pages[f"{PAGES_DIR}/{checklist.id}.md"] = (checklist.title, "checklist_page", checklist.id, False)
-    return {uri: f"---\ntitle: {sourceyaml.scalar(title)}\nsearch:\n  exclude: {sourceyaml.scalar(hidden)}\n---\n\n"
+    return {uri: f"---\ntitle: {sourceyaml.scalar(title)}\nsearch:\n  exclude: {sourceyaml.scalar(hidden)}\n"
+                 "render_macros: false\n---\n\n"
                  f"{placeholder(widget, argument)}\n"
             for uri, (title, widget, argument, hidden) in pages.items()}

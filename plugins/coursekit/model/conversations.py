@@ -18,8 +18,8 @@ from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import sourceyaml
-from .fields import Field, Shape, check_mapping
+from . import sources, sourceyaml
+from .fields import PLAIN, Field, Shape, check_mapping
 from .lessons import placeholder, split_front_matter
 from .links import headings
 from .problems import Problems
@@ -41,7 +41,7 @@ MAX_WATCH_ITEMS = 6
 _ID_DOC = "unique among this conversation's nodes and endings"
 CONVERSATION_SHAPE = Shape("a conversation", {
     "id": Field(str, True, "the conversation's stable id, used by lessons to place it", is_id=True),
-    "title": Field(str, True, "the conversation's title as learners see it"),
+    "title": Field(str, True, "the conversation's title as learners see it", text=PLAIN, max_length=100),
     "setting": Field(dict, True, "who the learner is, who the client is and what happened"),
     "start": Field(str, True, "the id of the node the conversation starts with", is_id=True),
     "skills": Field(list, False, "the skills that replies show or miss, each with an id and a label"),
@@ -213,7 +213,11 @@ def load_conversations(directory: Path | None, root: Path, problems: Problems,
         return conversations
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()):
         file = _relative(path, root)
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = sources.read(path)
+        except sources.SourceError as error:
+            problems.error(file, error.line, error.message, error.hint)
+            continue
         conversation = parse_conversation(text, file, problems)
         if conversation is None:
             if broken is not None and (declared := _DECLARED_ID.search(text)):
@@ -575,7 +579,8 @@ def generated_pages(conversations: dict[str, Conversation], language: str) -> di
     for conversation in conversations.values():
         pages[f"{PAGES_DIR}/{conversation.id}.md"] = (t["kit_title"].format(title=conversation.title),
                                                       "conversation_page", conversation.id, False)
-    return {uri: f"---\ntitle: {sourceyaml.scalar(title)}\nsearch:\n  exclude: {sourceyaml.scalar(hidden)}\n---\n\n"
+    return {uri: f"---\ntitle: {sourceyaml.scalar(title)}\nsearch:\n  exclude: {sourceyaml.scalar(hidden)}\n"
+                 "render_macros: false\n---\n\n"
                  f"{placeholder(widget, argument)}\n"
             for uri, (title, widget, argument, hidden) in pages.items()}
 

@@ -7,19 +7,27 @@ problems in the same words.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checklists as checklist_pages
 from . import conversations as conversation_pages
+from . import pages as page_rules
 from .checklists import Checklist, gather_items, load_checklists
 from .conversations import Conversation, load_conversations
 from .itemwriting import ItemWritingRules, check_item_writing
-from .lessons import Lesson, Placement, find_placements, parse_lesson
+from .lessons import Lesson, parse_lesson
 from .problems import Problems
 from .quizzes import Quiz, load_quizzes
+from .sources import SourceError, read
 from .strings import strings_for
+from .widgets import COMMENT, MACRO, PLACEABLE, Placement, find_placements, unknown_widget
+
+# A page's text, or why it could not be read (see ``read_pages``).
+PageSource = tuple[str, "str | SourceError"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,24 @@ class Settings:
     language: str
     item_writing: ItemWritingRules = field(default_factory=ItemWritingRules)
     conversations_dir: Path | None = None
+    # The engine's configuration, when there is one: the file (for messages
+    # about an option), the theme's template folders, and whether
+    # mkdocs-macros renders pages (None: unknown, placements not checked).
+    config_file: Path | None = None
+    template_dirs: tuple[Path, ...] = ()
+    macros: bool | None = None
+    macros_by_default: bool = True
+
+    def option_line(self, name: str) -> int:
+        """The line of an option in the configuration file, or 1."""
+        if self.config_file is not None:
+            try:
+                lines = self.config_file.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                return 1
+            pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(name)}\s*:")
+            return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), 1)
+        return 1
 
     def display(self, path: Path) -> str:
         """A path as authors see it: relative to the project root."""
@@ -86,46 +112,77 @@ class Course:
                 **conversation_pages.generated_pages(self.conversations, language)}
 
 
-def read_pages(docs_dir: Path) -> list[tuple[str, str]]:
-    """Every Markdown page below the docs dir as (docs-relative path, text)."""
-    return [(path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8"))
-            for path in sorted(docs_dir.rglob("*.md"))]
+def read_pages(docs_dir: Path) -> list[PageSource]:
+    """Every Markdown page below the docs dir as (docs-relative path, text),
+    or (path, SourceError) for a page that cannot be read."""
+    return [(path.relative_to(docs_dir).as_posix(), read_page(path)) for path in sorted(docs_dir.rglob("*.md"))]
 
 
-def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
+def read_page(path: Path) -> str | SourceError:
+    try:
+        return read(path)
+    except SourceError as error:
+        return error
+
+
+def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
     """Read and validate everything; problems are collected on ``course.problems``."""
     problems = Problems()
     labels = strings_for(settings.language)
+    quizzes_known, checklists_known = _check_settings(settings, problems)
     broken: set[str] = set()
     quizzes = load_quizzes(settings.quizzes_dir, settings.root, problems, (labels["true"], labels["false"]), broken)
+    before = len(problems.errors)
     definitions = load_checklists(
         settings.checklists_file,
         settings.display(settings.checklists_file) if settings.checklists_file else "",
         tuple(labels["fields"]), problems)
-    if settings.checklists_file and not settings.checklists_file.is_file():
-        problems.error(settings.display(settings.checklists_file), 1, "the checklists file does not exist.",
-                       "create it, or remove 'checklists_file' from the plugin's options.")
+    # While the checklists file has errors, which ids exist is not known: a
+    # lesson's items are not also reported as naming a missing checklist.
+    checklists_known = checklists_known and len(problems.errors) == before
+    # A missing source is reported once, at its option: no "does not exist" per placement.
+    known_quizzes = quizzes if quizzes_known else None
+    known_checklists = definitions if checklists_known else None
 
     conversations = load_conversations(settings.conversations_dir, settings.root, problems, broken)
 
     lessons: list[Lesson] = []
     used: set[str] = set()
     placed_on: dict[str, str] = {}
-    pages = dict(pages)
-    for src_uri, text in pages.items():
+    uris: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for src_uri, text in pages:
         file = settings.display(settings.docs_dir / src_uri)
-        for placement in find_placements(text):
-            if placement.argument not in broken:
-                _check_placement(placement, file, quizzes, definitions, conversations, problems)
-            if placement.widget == "quiz":
-                used.add(placement.argument)
-            elif placement.widget == "conversation":
+        uris[src_uri] = file
+        if isinstance(text, SourceError):
+            problems.error(file, text.line, text.message, text.hint)
+            continue
+        texts[src_uri] = text
+        front = page_rules.front_matter(text, file, problems)
+        placements = find_placements(text)
+        if front is not None:
+            macros = settings.macros is not False and page_rules.renders_macros(front, settings.macros_by_default)
+            placements = _check_placements(placements, macros, settings, file, known_quizzes, known_checklists,
+                                           conversations, broken, problems)
+        used.update(p.argument for p in placements if p.widget == "quiz")
+        for placement in placements:
+            if placement.widget == "conversation":
                 placed_on.setdefault(placement.argument, src_uri)
         if settings.is_lesson(src_uri):
-            lesson = parse_lesson(src_uri, file, text, problems)
-            if lesson is not None:
-                lessons.append(lesson)
+            if front is not None:
+                page_rules.check_theme_values(front, file, settings.template_dirs, problems)
+                lesson = parse_lesson(src_uri, file, text, problems, front=front, placements=placements)
+                if lesson is not None:
+                    lessons.append(lesson)
+        elif front is not None:
+            page_rules.check_page(front, file, settings.template_dirs, problems)
 
+    generated = {**checklist_pages.generated_pages(definitions, settings.language),
+                 **conversation_pages.generated_pages(conversations, settings.language)}
+    for uri in generated:
+        if uri in uris:
+            problems.error(uris[uri], 1, "this page has the path of a page the course generates.",
+                           f"move or rename it: the pages under {uri.split('/')[0]}/ are made from the course's sources.")
     for quiz in quizzes.values():
         if quiz.id not in used:
             problems.warning(quiz.file, quiz.line, f"no page places the quiz '{quiz.id}'.",
@@ -135,20 +192,81 @@ def load_course(settings: Settings, pages: Iterable[tuple[str, str]]) -> Course:
         if conversation.id not in placed_on:
             problems.warning(conversation.file, conversation.line, f"no page places the conversation '{conversation.id}'.",
                              f'place it in the lesson it practises with {{{{ conversation("{conversation.id}") }}}}, or delete the file.')
-    labels = conversation_pages.check_links(conversations, pages, set(definitions), problems)
+    labels = conversation_pages.check_links(conversations, texts, set(definitions), problems)
     course = Course(settings, quizzes, definitions, lessons, problems, conversations=conversations,
                     link_labels=labels, placed_on=placed_on)
-    course.checklists = gather_items(definitions, lessons, problems)
+    course.checklists = gather_items(definitions, lessons, problems if checklists_known else Problems())
     return course
 
 
-def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz], checklists: dict[str, Checklist],
-                     conversations: dict[str, Conversation], problems: Problems) -> None:
-    if placement.widget == "quiz" and placement.argument not in quizzes:
+def _check_settings(settings: Settings, problems: Problems) -> tuple[bool, bool]:
+    """Report options that point nowhere, at the option; say which sources can be checked."""
+    config = settings.display(settings.config_file) if settings.config_file else "mkdocs.yml"
+    lessons = settings.docs_dir / settings.lessons_dir.strip("/")
+    if not lessons.is_dir():
+        folders = sorted(p.name for p in settings.docs_dir.iterdir() if p.is_dir()) if settings.docs_dir.is_dir() else []
+        close = difflib.get_close_matches(settings.lessons_dir.strip("/"), folders, n=1)
+        problems.error(config, settings.option_line("lessons_dir"),
+                       f"the option 'lessons_dir' names '{settings.lessons_dir}', which is not a folder of "
+                       f"{settings.display(settings.docs_dir)}.",
+                       f"did you mean '{close[0]}'?" if close else "set it to the folder (inside the docs dir) that holds the lessons.")
+    quizzes_known = settings.quizzes_dir.is_dir()
+    if not quizzes_known:
+        problems.error(config, settings.option_line("quizzes_dir"),
+                       f"the option 'quizzes_dir' names '{settings.display(settings.quizzes_dir)}', which is not a folder.",
+                       "set it to the folder of quiz files, relative to the configuration file.")
+    checklists_known = settings.checklists_file is None or settings.checklists_file.is_file()
+    if not checklists_known:
+        problems.error(config, settings.option_line("checklists_file"),
+                       f"the option 'checklists_file' names '{settings.display(settings.checklists_file)}', "
+                       "which does not exist.",
+                       "create it, or set the option to the checklists file, relative to the configuration file.")
+    return quizzes_known, checklists_known
+
+
+def _check_placements(placements: list[Placement], macros: bool, settings: Settings, file: str,
+                      quizzes: dict[str, Quiz] | None, checklists: dict[str, Checklist] | None,
+                      conversations: dict[str, Conversation], broken: set[str], problems: Problems) -> list[Placement]:
+    """Report placements the build would not render as written; return those it renders."""
+    kept: list[Placement] = []
+    seen: dict[tuple[str, str], int] = {}
+    for placement in placements:
+        if placement.form == COMMENT and placement.widget not in PLACEABLE:
+            message, hint = unknown_widget(placement.widget)
+            problems.error(file, placement.line, message, hint)
+            continue
+        if placement.form == MACRO and not macros:
+            reason = ("mkdocs-macros is not enabled" if settings.macros is False
+                      else "this page sets 'render_macros: false'" if settings.macros_by_default
+                      else "this page does not set 'render_macros: true'")
+            problems.error(file, placement.line, f"this {{{{ {placement.widget}(…) }}}} is never rendered: {reason}.",
+                           f"write the placement as an HTML comment instead: "
+                           f"{'<!-- coursekit:' + placement.widget + (' ' + placement.argument if placement.argument else '') + ' -->'}.")
+            continue
+        key = (placement.widget, placement.argument)
+        if key in seen:
+            problems.error(file, placement.line, f"this page already places this {placement.widget} on line {seen[key]}.",
+                           "place each widget once per page: two copies would share their element ids.")
+            continue
+        seen[key] = placement.line
+        kept.append(placement)
+        if placement.argument not in broken:
+            _check_placement(placement, file, quizzes, checklists, conversations, problems)
+    return kept
+
+
+def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz] | None,
+                     checklists: dict[str, Checklist] | None, conversations: dict[str, Conversation],
+                     problems: Problems) -> None:
+    if not PLACEABLE[placement.widget]:
+        if placement.argument:
+            problems.error(file, placement.line, f"'{placement.widget}' takes no argument, but this one has '{placement.argument}'.",
+                           f"write it as {{{{ {placement.widget}() }}}}.")
+    elif placement.widget == "quiz" and quizzes is not None and placement.argument not in quizzes:
         known = ", ".join(sorted(quizzes)) or "there are none yet"
         problems.error(file, placement.line, f"this page places the quiz '{placement.argument}', which does not exist.",
                        f"use the id of a quiz in the quizzes folder ({known}).")
-    elif placement.widget == "checklist" and placement.argument not in checklists:
+    elif placement.widget == "checklist" and checklists is not None and placement.argument not in checklists:
         known = ", ".join(checklists) or "there are none yet"
         problems.error(file, placement.line, f"this page places the checklist '{placement.argument}', which does not exist.",
                        f"use a checklist id ({known}).")

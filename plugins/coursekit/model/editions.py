@@ -63,6 +63,8 @@ def page_ids(course: Course, pages: Iterable[tuple[str, str]], generated: Iterab
         ids.setdefault(page_id, src_uri)
 
     for src_uri, text in pages:
+        if not isinstance(text, str):  # unreadable (sources.SourceError): reported by load_course
+            text = ""
         if course.settings.is_lesson(src_uri):
             # A lesson with errors still has its id, so parity does not
             # report it missing on top of what is wrong with it.

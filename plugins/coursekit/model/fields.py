@@ -13,9 +13,14 @@ from typing import Any
 
 from .problems import Problems
 from .sourceyaml import LocatedDict
+from .text import markup_in, unsafe_link
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID = re.compile(ID_PATTERN)
+# Ids become file names, URLs and storage keys; text has to fit a page.
+MAX_ID_LENGTH = 64
+MAX_TEXT_LENGTH = 1000
+PLAIN, MARKDOWN = "plain", "markdown"  # how a text field is shown (see text.py)
 
 _TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number", list: "a list", dict: "a mapping"}
 
@@ -29,6 +34,8 @@ class Field:
     doc: str = ""
     enum: tuple[str, ...] = ()
     is_id: bool = False
+    text: str = MARKDOWN  # for str fields: PLAIN or MARKDOWN
+    max_length: int = MAX_TEXT_LENGTH
 
 
 @dataclass(frozen=True)
@@ -76,11 +83,51 @@ def check_mapping(value: Any, shape: Shape, file: str, line: int, problems: Prob
             problems.error(file, value.line_of(name),
                            f"'{name}' is '{item}', which is not one of: {', '.join(rule.enum)}.", hint)
             ok = False
-        elif rule.is_id and not _ID.match(item):
-            problems.error(file, value.line_of(name), f"the id '{item}' is not a valid id.",
-                           "use lowercase letters, digits and single hyphens, like 'ask-for-time'.")
+        elif rule.is_id and not is_id(item):
+            problems.error(file, value.line_of(name), f"the id '{shown(item)}' is not a valid id.", ID_HINT)
             ok = False
+        elif rule.kind is str and not rule.is_id and not rule.enum:
+            ok = check_text(item, rule.text, f"'{name}'", file, value.line_of(name), problems,
+                            rule.max_length) and ok
     return ok
+
+
+ID_HINT = f"use lowercase letters, digits and single hyphens, up to {MAX_ID_LENGTH} characters, like 'ask-for-time'."
+
+
+def shown(text: str, limit: int = 70) -> str:
+    """Text quoted in a message: invisible characters made visible ('\\n'), long text cut."""
+    visible = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return visible if len(visible) <= limit else visible[:limit] + "…"
+
+
+def is_id(value: str) -> bool:
+    """A stable id: lowercase words joined by single hyphens, nothing after them."""
+    return len(value) <= MAX_ID_LENGTH and _ID.fullmatch(value) is not None
+
+
+def check_text(text: str, kind: str, what: str, file: str, line: int, problems: Problems,
+               max_length: int = MAX_TEXT_LENGTH) -> bool:
+    """The rules every author text follows, by kind; False (and a problem) if it breaks one."""
+    if len(text) > max_length:
+        problems.error(file, line, f"{what} has {len(text)} characters; the limit is {max_length}.",
+                       "shorten it: keep what the learner needs here, move the rest into the lesson.")
+        return False
+    if kind == PLAIN:
+        found = markup_in(text)
+        if found:
+            problems.error(file, line, f"{what} holds {found[0]} ('{found[1]}'), but it is plain text.",
+                           "write it as it should read, without HTML, '&...;' or '{{ }}': it is shown as written "
+                           "in the navigation, the page title and search results.")
+            return False
+    else:
+        found = unsafe_link(text)
+        if found:
+            problems.error(file, line, f"{what} links to '{found[0]}', a '{found[1]}:' link, which could run code.",
+                           "link only to pages of the course (a relative .md path) or to http:, https:, mailto: or tel: "
+                           "addresses.")
+            return False
+    return True
 
 
 def _is_kind(value: Any, kind: type) -> bool:

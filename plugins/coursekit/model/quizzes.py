@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sourceyaml
+from . import sources, sourceyaml
 from .fields import Field, Shape, check_mapping
 from .problems import Problems
 from .sourceyaml import LocatedDict, LocatedList
 
 SINGLE, MULTIPLE, TRUE_FALSE, SCENARIO = "single", "multiple", "true-false", "scenario"
 QUESTION_TYPES = (SINGLE, MULTIPLE, TRUE_FALSE, SCENARIO)
+MAX_OPTIONS = 6  # more than a learner weighs at once, and than a phone shows
 
 QUIZ_SHAPE = Shape("a quiz", {
     "id": Field(str, True, "the quiz's stable id, used by lessons to place it", is_id=True),
@@ -92,7 +93,11 @@ def load_quizzes(quiz_dir: Path, root: Path, problems: Problems,
     paths = sorted(p for p in quiz_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
     for path in paths:
         file = _relative(path, root)
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = sources.read(path)
+        except sources.SourceError as error:
+            problems.error(file, error.line, error.message, error.hint)
+            continue
         quiz = parse_quiz(text, file, problems, true_false_labels)
         if quiz is None:
             if broken is not None and (declared := _DECLARED_ID.search(text)):
@@ -180,6 +185,10 @@ def _parse_question(raw: object, file: str, line: int, problems: Problems,
             continue
         seen[option.id] = option_line
         options.append(option)
+    if len(options_raw) > MAX_OPTIONS:
+        problems.error(file, options_raw.line, f"the question '{qid}' has {len(options_raw)} options; the limit is {MAX_OPTIONS}.",
+                       "keep the options a learner can weigh at once: three or four plausible ones.")
+        return None
     if len(options_raw) < 2:
         problems.error(file, options_raw.line, f"the question '{qid}' has {len(options_raw)} option(s); a question needs at least two.",
                        "add another option, or make it a true-false question.")

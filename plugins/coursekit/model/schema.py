@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from . import conversations as conv
-from .fields import ID_PATTERN, Shape
-from .quizzes import MULTIPLE, OPTION_SHAPE, QUESTION_SHAPE, QUIZ_SHAPE, SCENARIO, SINGLE, TRUE_FALSE
+from .fields import ID_PATTERN, MAX_ID_LENGTH, Shape
+from .quizzes import MAX_OPTIONS, MULTIPLE, OPTION_SHAPE, QUESTION_SHAPE, QUIZ_SHAPE, SCENARIO, SINGLE, TRUE_FALSE
 
 # Beside the package root, where quiz and conversation files point their editors ($schema).
 SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "quiz.schema.json"
@@ -29,6 +29,7 @@ def _object(shape: Shape, **properties: dict) -> dict:
         prop: dict = {"type": _JSON_TYPES[rule.kind], "description": rule.doc}
         if rule.kind is str:
             prop["minLength"] = 1
+            prop["maxLength"] = MAX_ID_LENGTH if rule.is_id else rule.max_length
         if rule.enum:
             prop["enum"] = list(rule.enum)
         if rule.is_id:
@@ -52,7 +53,7 @@ def _correct_count(low: int, high: int | None = None) -> dict:
 
 def quiz_schema() -> dict:
     option = _object(OPTION_SHAPE)
-    question = _object(QUESTION_SHAPE, options={"items": {"$ref": "#/$defs/option"}, "minItems": 2})
+    question = _object(QUESTION_SHAPE, options={"items": {"$ref": "#/$defs/option"}, "minItems": 2, "maxItems": MAX_OPTIONS})
     question["allOf"] = [
         {"if": {"properties": {"type": {"const": TRUE_FALSE}}},
          "then": {"required": ["answer", "feedback_true", "feedback_false"], "not": {"required": ["options"]}},

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .sources import SourceError, check_characters, line_at
+
 
 class LocatedDict(dict):
     """A mapping that knows its own line and the line of each of its keys."""
@@ -35,12 +37,13 @@ class LocatedList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class YamlProblem(Exception):
-    """A YAML file that cannot be read: syntax error or duplicate key."""
+class YamlProblem(SourceError):
+    """A YAML file that cannot be read: syntax error, duplicate key, too deep."""
 
-    def __init__(self, line: int, message: str, hint: str):
-        self.line, self.message, self.hint = line, message, hint
-        super().__init__(f"line {line}: {message}")
+
+# Deeper than any course file needs, and far below Python's recursion limit
+# (the builder recurses once per level).
+MAX_DEPTH = 40
 
 
 # libyaml's parser when PyYAML has it (several times faster; it keeps node
@@ -61,9 +64,12 @@ class _Builder:
         self.loader = loader
         self.built: dict[int, Any] = {}
 
-    def __call__(self, node: yaml.Node) -> Any:
+    def __call__(self, node: yaml.Node, depth: int = 0) -> Any:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             return node.value
+        if depth > MAX_DEPTH:
+            raise YamlProblem(node.start_mark.line + 1, f"the text is nested more than {MAX_DEPTH} levels deep here.",
+                              "a course file needs a few levels at most: check the indentation and the brackets.")
         if id(node) in self.built:
             value = self.built[id(node)]
             if value is _IN_PROGRESS:
@@ -72,27 +78,31 @@ class _Builder:
             return value
         self.built[id(node)] = _IN_PROGRESS
         if isinstance(node, yaml.SequenceNode):
-            value = self._sequence(node)
+            value = self._sequence(node, depth + 1)
         elif isinstance(node, yaml.MappingNode):
-            value = self._mapping(node)
+            value = self._mapping(node, depth + 1)
         else:
-            value = self.loader.construct_object(node)
+            try:
+                value = self.loader.construct_object(node)
+            except (ValueError, TypeError, OverflowError) as error:  # e.g. '!!timestamp 2024-13-45'
+                raise YamlProblem(node.start_mark.line + 1, f"this value cannot be read: {error}.",
+                                  "write it as plain text, or quote it.") from None
         self.built[id(node)] = value
         return value
 
-    def _sequence(self, node: yaml.SequenceNode) -> LocatedList:
-        sequence = LocatedList(self(child) for child in node.value)
+    def _sequence(self, node: yaml.SequenceNode, depth: int) -> LocatedList:
+        sequence = LocatedList(self(child, depth) for child in node.value)
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
         return sequence
 
-    def _mapping(self, node: yaml.MappingNode) -> LocatedDict:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> LocatedDict:
         self.loader.flatten_mapping(node)  # merge keys ("<<: *anchor")
         mapping = LocatedDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
         for key_node, value_node in node.value:
-            key = self(key_node)
+            key = self(key_node, depth)
             line = key_node.start_mark.line + 1
             if not isinstance(key, Hashable):
                 raise YamlProblem(line, "this key is a list or a block, not a name.", "write the key as plain text.")
@@ -102,12 +112,29 @@ class _Builder:
                     f"the key '{key}' appears twice in the same block.",
                     f"keep one '{key}' (line {mapping.key_lines[key]} or {line}) and delete the other.",
                 )
-            mapping[key] = self(value_node)
+            mapping[key] = self(value_node, depth)
             mapping.key_lines[key] = line
         return mapping
 
 
 _IN_PROGRESS = object()
+
+# Errors whose cause is where something opens (a quote, a bracket), not where
+# the parser gives up, which may be the end of the file: what is left open.
+_OPENED = {
+    "while scanning a quoted scalar": "the quoted text that starts on this line is never closed",
+    "while parsing a flow sequence": "the '[' on this line is never closed with ']'",
+    "while parsing a flow mapping": "the '{' on this line is never closed with '}'",
+}
+
+
+def _where_and_what(error: yaml.MarkedYAMLError, first_line: int) -> tuple[int, str]:
+    problem = (error.problem or "invalid YAML").rstrip(".")
+    opened = _OPENED.get(error.context or "")
+    if opened and error.context_mark is not None:
+        return error.context_mark.line + 1, f"{opened} ({problem})"
+    mark = error.problem_mark or error.context_mark
+    return (mark.line + 1 if mark else first_line), problem
 
 
 def load(text: str, first_line: int = 1) -> Any:
@@ -115,15 +142,20 @@ def load(text: str, first_line: int = 1) -> Any:
 
     Raises ``YamlProblem`` with a line and a hint on any syntax error.
     """
+    try:
+        check_characters(text, first_line)
+    except SourceError as error:
+        raise YamlProblem(error.line, error.message, error.hint) from None
     padded = "\n" * (first_line - 1) + text
     loader = _Loader(padded)
     try:
         node = loader.get_single_node()
         return None if node is None else _Builder(loader)(node)
+    except yaml.reader.ReaderError as error:  # a character YAML refuses, with its position
+        raise YamlProblem(line_at(padded, error.position), f"this is not valid YAML: {error.reason}.",
+                          "delete the character; it often comes from pasting from another program.") from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else first_line
-        problem = (error.problem or "invalid YAML").rstrip(".")
+        line, problem = _where_and_what(error, first_line)
         raise YamlProblem(
             line,
             f"this is not valid YAML: {problem}.",
@@ -132,6 +164,9 @@ def load(text: str, first_line: int = 1) -> Any:
         ) from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"this is not valid YAML: {error}.", "") from None
+    except RecursionError:  # the pure-Python parser, which recurses per level
+        raise YamlProblem(first_line, f"the text is nested more than {MAX_DEPTH} levels deep.",
+                          "a course file needs a few levels at most: check the indentation and the brackets.") from None
     finally:
         loader.dispose()
 

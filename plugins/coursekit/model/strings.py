@@ -89,6 +89,7 @@ STRINGS: dict[str, dict] = {
         "other_editions": "Esta página en otros idiomas",
         "not_found": "Página no encontrada",
         "not_found_text": "Esta dirección no lleva a ninguna página del curso. Puedes volver al inicio:",
+        "search_dialog": "Búsqueda",
     },
     "en": {
         "true": "True", "false": "False",
@@ -174,6 +175,7 @@ STRINGS: dict[str, dict] = {
         "other_editions": "This page in other languages",
         "not_found": "Page not found",
         "not_found_text": "This address leads to no page of the course. You can go back to the start:",
+        "search_dialog": "Search",
     },
     "ro": {
         "true": "Adevărat", "false": "Fals",
@@ -259,6 +261,7 @@ STRINGS: dict[str, dict] = {
         "other_editions": "Această pagină în alte limbi",
         "not_found": "Pagina nu a fost găsită",
         "not_found_text": "Această adresă nu duce la nicio pagină a cursului. Te poți întoarce la început:",
+        "search_dialog": "Căutare",
     },
 }
 

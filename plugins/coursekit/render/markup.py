@@ -2,14 +2,15 @@
 
 Quiz text is data, not markup: ``<script>`` must show as text. Python-Markdown
 has no safe mode, so our instance drops its raw-HTML handlers (HTML is then
-escaped like any text) and keeps only link schemes that cannot run code.
+escaped like any text) and keeps only links whose scheme, decoded as a
+browser decodes it (``model.text``), cannot run code. Every text we render
+as Markdown goes through this one converter.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -17,7 +18,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-_SAFE_SCHEMES = {"", "http", "https", "mailto"}
+from ..model.text import unsafe_scheme
+
 _PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Text that uses none of Markdown's core syntax renders as itself, escaped.
@@ -39,8 +41,9 @@ def is_plain(text: str) -> bool:
 class _DropUnsafeLinks(Treeprocessor):
     def run(self, root: Element) -> None:
         for link in root.iter("a"):
-            if urlsplit(link.get("href", "")).scheme.lower() not in _SAFE_SCHEMES:
-                link.set("href", "#")
+            if unsafe_scheme(link.get("href", "")):
+                link.tag = "span"  # the check reports such a link; here its text stays, as text
+                link.attrib.clear()
         for image in list(root.iter("img")):
             image.tag = "span"  # no images in quiz text; keep the alt text readable
             image.text = image.get("alt", "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.config_options import Optional, Type
 
@@ -50,3 +52,14 @@ class CourseKitConfig(Config):
     """Fewer single-answer questions in the course: the position and length rules do not apply."""
     item_writing_min_true_false = Type(int, default=5)
     """Fewer true-false questions in the course: the balance rule does not apply."""
+
+    def _validate(self):  # type: ignore[no-untyped-def]
+        # MkDocs only warns about an unknown option, so a typo silently turns
+        # an option back to its default (and fails only a strict build, with
+        # no hint). An unknown option of ours is an error that names the one meant.
+        failed, warnings = super()._validate()
+        for key in sorted(set(self.keys()) - self._schema_keys):
+            close = difflib.get_close_matches(key, sorted(self._schema_keys), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "the options are: " + ", ".join(sorted(self._schema_keys)) + "."
+            failed.append((key, ValidationError(f"there is no such option. Hint: {hint}")))
+        return failed, [(key, message) for key, message in warnings if key in self._schema_keys]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -13,15 +14,17 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ...model.checklists import PAGES_DIR
-from ...model.course import Course, Settings, load_course
+from ...model.course import Course, PageSource, Settings, load_course
 from ...model.itemwriting import ItemWritingRules
-from ...model.lessons import PLACEHOLDER_HTML, placeholder
 from ...model.problems import Problems
+from ...model.sources import SourceError, decode
 from ...model.strings import strings_for
+from ...model.widgets import PLACEHOLDER_HTML, WIDGETS, placeholder
 from ...render.renderer import Renderer
-from . import macros
+from . import macros, theme
 from .config import CourseKitConfig
 from .editions import Editions, editions_for
 
@@ -29,6 +32,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"  # shared by every engine
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
+GUARD = "assets/coursekit/material-guard.js"  # loaded in <head> (theme.py)
 # Marks where a lesson's own widgets go; never left in a page.
 _LESSON_MARK = "coursekit-lesson-widget:"
 # Widgets placed after search indexing (see on_post_page): quizzes (their
@@ -44,7 +48,12 @@ _NOT_FOUND = re.compile(r"<h1>404 - Not found</h1>")  # Material's 404.html
 
 def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
     """Where the course's sources are, from mkdocs.yml and our options."""
-    root = Path(config.config_file_path or ".").resolve().parent
+    config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+    root = config_file.parent
+    # Another edition's configuration is read without its plugins or theme
+    # (editions.py): then whether macros render is unknown, and not checked.
+    plugins = getattr(config, "plugins", None)
+    macros_plugin = next((p for p in plugins.values() if hasattr(p, "register_macros")), None) if plugins is not None else None
     return Settings(
         root=root,
         docs_dir=Path(config.docs_dir),
@@ -57,7 +66,19 @@ def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
             min_true=options.item_writing_min_true, max_true=options.item_writing_max_true,
             min_single=options.item_writing_min_single, min_true_false=options.item_writing_min_true_false),
         conversations_dir=root / options.conversations_dir,
+        config_file=config_file,
+        template_dirs=tuple(Path(folder) for folder in getattr(config.theme, "dirs", ())),
+        macros=None if plugins is None else macros_plugin is not None,
+        macros_by_default=bool(getattr(macros_plugin, "config", {}).get("render_by_default", True)),
     )
+
+
+def page_source(file: File) -> PageSource:
+    """A page's text as the check reads it (sources.decode), or why it cannot be read."""
+    try:
+        return file.src_uri, decode(file.content_bytes)
+    except SourceError as error:
+        return file.src_uri, error
 
 
 def course_key(config: MkDocsConfig, options: CourseKitConfig) -> str:
@@ -92,7 +113,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         if not self.config.enabled:
             return None
         settings = settings_for(config, self.config)
-        pages = [(file.src_uri, file.content_string) for file in files.documentation_pages()]
+        pages = [page_source(file) for file in files.documentation_pages()]
         course = load_course(settings, pages)
         if course.problems.errors:
             raise PluginError(_report(course))
@@ -108,7 +129,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.course = course
         self.renderer = Renderer(course, config.site_name, course_key(config, self.config))
 
-        for uri in (CSS, JS):
+        for uri in (CSS, JS, GUARD):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         for uri, source in course.generated_pages().items():
             if files.get_file_from_path(uri):
@@ -164,6 +185,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             for name in ("key_points", "lesson_checklist"):
                 html = html.replace(f"<p>{_LESSON_MARK}{name}</p>", widgets[name](""), 1)
             html = placeholder("lesson_intro") + "\n" + html
+        _check_placeholders(html, page, self.course)
         return PLACEHOLDER_HTML.sub(lambda m: m.group(0) if m.group(1) in AFTER_INDEXING
                                     else widgets[m.group(1)](m.group(2) or ""), html)
 
@@ -172,11 +194,14 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     # holds quiz answers, and the indexer does not parse their markup at all.
     @event_priority(50)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.files is None or "coursekit:" not in output:
+        if not self.config.enabled or self.files is None:
             return None
         if self.editions is not None:
             links = self.editions.head_links(self.editions.links(page.file.src_uri, page.url))
             output = output.replace("</head>", links + "</head>", 1)
+        output = self._frame(output, get_relative_url(GUARD, page.url), config)
+        if "coursekit:" not in output:
+            return output
         widgets = self._widgets(page, config, self.files)
         return PLACEHOLDER_HTML.sub(lambda m: widgets[m.group(1)](m.group(2) or "") if m.group(1) in AFTER_INDEXING
                                     else m.group(0), output)
@@ -184,12 +209,23 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     # The 404 page is no page of the docs, and Material's says "Not found" in
     # English: in a course with several editions, it speaks the edition's
     # language and links to every edition's home (absolute links: it is
-    # served at any address).
+    # served at any address). It gets Material's page frame fixes too.
     def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
-        if template_name != "404.html" or self.editions is None or self.renderer is None:
+        if not self.config.enabled or template_name != "404.html":
             return None
-        links = [{**link, "href": link["absolute"]} for link in self.editions.links(None, "")]
-        return _NOT_FOUND.sub(lambda m: str(self.renderer.not_found(links)), output, 1)
+        if self.editions is not None and self.renderer is not None:
+            links = [{**link, "href": link["absolute"]} for link in self.editions.links(None, "")]
+            output = _NOT_FOUND.sub(lambda m: str(self.renderer.not_found(links)), output, 1)
+        # Served at any depth: the guard's link starts from the site's root path.
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        return self._frame(output, f"{base}/{GUARD}", config)
+
+    def _frame(self, html: str, guard: str, config: MkDocsConfig) -> str:
+        """Material's page frame, made whole (theme.py)."""
+        if config.theme.name != "material":
+            return html
+        label = strings_for(config.theme.get("language") or "en")["search_dialog"]
+        return theme.add_head_script(theme.name_search_dialog(html, label), guard)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer | None:
         if not self.config.enabled:
@@ -238,6 +274,29 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             "edition_switcher": lambda arg: renderer.edition_switcher(self.editions.links(page.file.src_uri, page.url))
             if self.editions else "",
         }
+
+
+def _check_placeholders(html: str, page: Page, course: Course | None) -> None:
+    """Placements the check cannot see (a macro called with a computed id, or
+    in a loop) are stopped here, with the page named, instead of a traceback."""
+    seen: set[tuple[str, str]] = set()
+    for match in PLACEHOLDER_HTML.finditer(html):
+        widget, argument = match.group(1), match.group(2) or ""
+        problem = ""
+        if widget not in WIDGETS:
+            problem = f"there is no widget called '{widget}'."
+        elif course is not None and widget == "quiz" and argument not in course.quizzes:
+            problem = f"this page places the quiz '{argument}', which does not exist."
+        elif course is not None and widget in ("checklist", "checklist_page") and argument not in course.checklists:
+            problem = f"this page places the checklist '{argument}', which does not exist."
+        elif course is not None and widget in ("conversation", "conversation_page") and argument not in course.conversations:
+            problem = f"this page places the conversation '{argument}', which does not exist."
+        elif (widget, argument) in seen:
+            problem = f"this page places the {widget} '{argument}' twice; two copies would share their element ids."
+        seen.add((widget, argument))
+        if problem:
+            raise PluginError(f"{page.file.src_uri}: {problem} Hint: place each widget once, with an id written "
+                              "in quotes, e.g. {{ quiz(\"lesson-id\") }}.")
 
 
 def _report(course: Course) -> str:

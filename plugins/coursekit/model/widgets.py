@@ -1,0 +1,91 @@
+"""The widgets a page can hold, and where a page's Markdown places them.
+
+One set of names serves the placement parser, the check and the plugin: a
+name the check accepts is one the build renders, and the reverse.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+# Widgets an author places, and what their argument names ("" for none).
+PLACEABLE = {"quiz": "quiz", "checklist": "checklist", "conversation": "conversation", "course_overview": ""}
+# Widgets the plugin places itself, on lessons and on generated pages.
+GENERATED = frozenset({"lesson_intro", "key_points", "lesson_checklist", "checklist_page", "checklist_index",
+                       "checklist_pack", "conversation_page", "conversation_pack", "conversation_index"})
+WIDGETS = frozenset(PLACEABLE) | GENERATED
+MACRO, COMMENT = "macro", "comment"
+
+# The macro form (mkdocs-macros) and the plain-comment form that works with no
+# macros plugin at all. The comment form is matched with any name, so that a
+# misspelt one is reported instead of silently left in the page.
+_MACRO = re.compile(r"\{\{-?\s*(" + "|".join(PLACEABLE) + r")\(\s*(?:([\"'])(.*?)\2)?\s*\)\s*-?\}\}")
+_COMMENT = re.compile(r"<!--\s*coursekit:([\w-]*)(?:\s+([^\s>]*))?\s*-->")
+# The same comment in rendered HTML, where Markdown may have wrapped it in a
+# paragraph. The pattern starts with a literal "<" so the regex engine can
+# skip ahead through a whole page; an optional group in front would cost a
+# millisecond per page.
+PLACEHOLDER_HTML = re.compile(r"<(?:p>\s*<)?!--\s*coursekit:([a-z_]+)(?:\s+([^\s>]*))?\s*-->(?:\s*</p>)?")
+
+# Code is shown, never run: a placement inside a fence or a code span is text.
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A widget placed on a page, e.g. ``{{ quiz("trust") }}`` on line 40."""
+
+    widget: str
+    argument: str
+    line: int
+    form: str = MACRO
+
+
+def placeholder(widget: str, argument: str = "") -> str:
+    return f"<!-- coursekit:{widget} {argument} -->" if argument else f"<!-- coursekit:{widget} -->"
+
+
+def without_code(text: str) -> str:
+    """``text`` with fenced code and code spans blanked out; lines keep their numbers."""
+    if "`" not in text and "~~~" not in text:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line[opening.end():].strip():
+                fence = ""
+            lines[index] = ""
+        elif opening and not (opening.group(1)[0] == "`" and "`" in line[opening.end():]):
+            fence = opening.group(1)
+            lines[index] = ""
+        elif "`" in line:
+            lines[index] = _CODE_SPAN.sub("", line)
+    return "\n".join(lines)
+
+
+def find_placements(text: str) -> list[Placement]:
+    """Every widget placed in a page's Markdown, with its line; code is skipped."""
+    if "coursekit:" not in text and "{{" not in text:
+        return []
+    text = without_code(text)
+    found = [Placement(m.group(1), m.group(3) or "", text.count("\n", 0, m.start()) + 1, MACRO)
+             for m in _MACRO.finditer(text)]
+    found += [Placement(m.group(1), m.group(2) or "", text.count("\n", 0, m.start()) + 1, COMMENT)
+              for m in _COMMENT.finditer(text)]
+    return sorted(found, key=lambda p: p.line)
+
+
+def unknown_widget(name: str) -> tuple[str, str]:
+    """Message and hint for a name that is no widget an author may place."""
+    if name in GENERATED:
+        return (f"'{name}' is placed by coursekit itself, not by a page.",
+                "place one of: " + ", ".join(PLACEABLE) + ".")
+    close = difflib.get_close_matches(name, list(PLACEABLE), n=1)
+    return (f"there is no widget called '{name}'.",
+            f"did you mean '{close[0]}'?" if close else "place one of: " + ", ".join(PLACEABLE) + ".")
