@@ -113,6 +113,26 @@ def test_the_build_fails_on_parity_and_builds_nothing(project: Path, tmp_path: P
     assert "Traceback" not in alone.stderr
 
 
+def test_a_cedilla_in_the_romanian_edition_fails_the_check_and_the_build(project: Path, tmp_path: Path) -> None:
+    """Romanian writes ș and ț with a comma below; the look-alike cedilla letters are an error, at their line."""
+    lesson = project / "content/ro/lectii/incredere.md"
+    lesson.write_text(lesson.read_text().replace("se construiește", "se construie\u015fte", 1))
+    quiz = project / "quizzes/ro/confianza.yml"
+    quiz.write_text(quiz.read_text().replace("Aveți dreptate", "Ave\u0163i dreptate", 1))
+    expected = ("content/ro/lectii/incredere.md:2: this line writes 'ş' with a cedilla. "
+                "Hint: Romanian uses the comma-below letters: replace 'ş' (cedilla) with 'ș' (comma below).")
+    result = coursekit("check", cwd=project)
+    assert result.returncode == 1
+    assert expected in result.stdout
+    assert "quizzes/ro/confianza.yml:10: this line writes 'ţ' with a cedilla." in result.stdout
+    build = mkdocs_build(project / "mkdocs.ro.yml", tmp_path / "ro")
+    assert build.returncode != 0 and expected in build.stderr
+    # Other languages may write these letters (a Turkish name, say): only Romanian is checked.
+    es = project / "content/es/lecciones/confianza.md"
+    es.write_text(es.read_text() + "\nLa clienta, Ay\u015fe, lo agradece.\n")
+    assert "content/es/lecciones/confianza.md" not in coursekit("check", cwd=project).stdout
+
+
 # -- The built site -------------------------------------------------------------------------------
 
 def test_each_edition_has_its_language_and_its_own_pages(editions: tuple[str, Path]) -> None:

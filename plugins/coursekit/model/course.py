@@ -24,6 +24,7 @@ from .problems import Problems
 from .quizzes import Quiz, load_quizzes
 from .sources import SourceError, read
 from .strings import strings_for
+from .typography import check_files, check_text
 from .widgets import COMMENT, MACRO, PLACEABLE, Placement, find_placements, unknown_widget
 
 # A page's text, or why it could not be read (see ``read_pages``).
@@ -188,6 +189,9 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
             problems.warning(quiz.file, quiz.line, f"no page places the quiz '{quiz.id}'.",
                              f'place it in its lesson with {{{{ quiz("{quiz.id}") }}}}, or delete the file.')
     check_item_writing(quizzes.values(), settings.item_writing, problems)
+    for src_uri, text in texts.items():
+        check_text(settings.language, uris[src_uri], text, problems)
+    check_files(settings.language, _source_files(settings), settings.display, problems)
     for conversation in conversations.values():
         if conversation.id not in placed_on:
             problems.warning(conversation.file, conversation.line, f"no page places the conversation '{conversation.id}'.",
@@ -197,6 +201,15 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
                     link_labels=labels, placed_on=placed_on)
     course.checklists = gather_items(definitions, lessons, problems if checklists_known else Problems())
     return course
+
+
+def _source_files(settings: Settings) -> list[Path]:
+    """The edition's YAML sources besides its pages."""
+    files = [settings.checklists_file] if settings.checklists_file and settings.checklists_file.is_file() else []
+    for folder in (settings.quizzes_dir, settings.conversations_dir):
+        if folder is not None and folder.is_dir():
+            files += sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    return files
 
 
 def _check_settings(settings: Settings, problems: Problems) -> tuple[bool, bool]:
