@@ -5,11 +5,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from pathlib import Path
 
-LESSONS_PER_CHECKLIST = 4  # two items each: 8 per checklist, under the limit of 9
+from coursekit.model.schema import SCHEMA_FILE
+
+LESSONS_PER_CHECKLIST = 4  # two items each: 8 one-line items per sheet, well within one page
 LESSONS_PER_MODULE = 10    # a large course comes in modules, one nav section each
 
 
@@ -40,6 +43,7 @@ def _question(number: int, q: int) -> str:
 def generate(count: int, target: Path) -> Path:
     """Write mkdocs.yml, lessons, quizzes and checklists; return the config file."""
     docs, quizzes = target / "docs", target / "quizzes"
+    schema = f"# yaml-language-server: $schema={Path(os.path.relpath(SCHEMA_FILE, quizzes)).as_posix()}"
     (docs / "lessons").mkdir(parents=True, exist_ok=True)
     quizzes.mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text("# Generated course\n\n{{ course_overview() }}\n")
@@ -85,7 +89,7 @@ def generate(count: int, target: Path) -> Path:
             {{{{ quiz("{lesson_id}") }}}}
             """))
         questions = "".join(_question(number, q) for q in range(6))
-        (quizzes / f"{lesson_id}.yml").write_text(f"id: {lesson_id}\ntitle: Quiz {number}\nquestions:\n{questions}")
+        (quizzes / f"{lesson_id}.yml").write_text(f"{schema}\nid: {lesson_id}\ntitle: Quiz {number}\nquestions:\n{questions}")
     (target / "checklists.yml").write_text("\n".join(checklists) + "\n")
     config = target / "mkdocs.yml"
     config.write_text(textwrap.dedent("""\
@@ -106,6 +110,8 @@ def generate(count: int, target: Path) -> Path:
               quizzes_dir: quizzes
               checklists_file: checklists.yml
               lessons_dir: lessons
+              rules:
+                sections: 3
         markdown_extensions: [admonition, attr_list, tables, toc]
         """))
     return config

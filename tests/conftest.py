@@ -3,6 +3,7 @@ HTTP server for them, and Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import os
@@ -14,12 +15,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
+from coursekit.model.course import Settings
+from coursekit.model.rules import rules_from
 
 from tests.browser_setup import browser_required, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _TagIgnoringLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: tags such as !ENV give None."""
+
+
+_TagIgnoringLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def fixture_settings(project: Path, **changes: object) -> Settings:
+    """Settings of a copy of the fixture site, with the rules its mkdocs.yml sets."""
+    config = yaml.load((project / "mkdocs.yml").read_text(), Loader=_TagIgnoringLoader)
+    options = next(p["coursekit"] for p in config["plugins"] if isinstance(p, dict) and "coursekit" in p)
+    settings = Settings(root=project, docs_dir=project / "docs", quizzes_dir=project / "quizzes",
+                        checklists_file=project / "checklists.yml", lessons_dir="lessons", language="en",
+                        conversations_dir=project / "conversations", rules=rules_from(options.get("rules")))
+    return dataclasses.replace(settings, **changes)
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:

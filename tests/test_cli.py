@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import copy_project, mkdocs_build
 
@@ -86,30 +88,91 @@ def test_check_finds_a_broken_anchor(project: Path) -> None:
     assert "names an anchor that 'glosario.md' does not have" in result.stdout
 
 
-def test_scaffolded_lesson_builds_strictly(project: Path, tmp_path: Path) -> None:
-    result = coursekit("new", "decir-que-no", "--title", "Decir que no: sin perder al cliente", "--after", "confianza",
+def problem_at(result: subprocess.CompletedProcess, text: str) -> tuple[str, int, str]:
+    """(file, line, whole message) of the one problem that mentions ``text``."""
+    lines = [line for line in result.stdout.splitlines() if text in line]
+    assert len(lines) == 1, result.stdout
+    file, line, rest = lines[0].split(":", 2)
+    return file, int(line), rest.strip()
+
+
+@pytest.mark.parametrize(("old", "new", "message", "hint"), [
+    ("](../glosario.md#", "](../glosari.md#", "points to a page that does not exist", "Hint: did you mean '../glosario.md'?"),
+    ("glosario.md#revision-periodica", "glosario.md#revision-periodic", "names an anchor", "Hint: did you mean '#revision-periodica'?"),
+    ("](../glosario.md#", "](../glosario#", "does not point to a '.md' file", "Hint: did you mean '../glosario.md#"),
+    ('{{ quiz("confianza") }}', '{{ quiz("confianz") }}', "which does not exist", "Hint: did you mean 'confianza'?"),
+])
+def test_did_you_mean(project: Path, old: str, new: str, message: str, hint: str) -> None:
+    line = replace(project / LESSON, old, new)
+    result = coursekit("check", cwd=project)
+    assert result.returncode == 1
+    file, reported, text = problem_at(result, message)
+    assert (file, reported) == (LESSON, line)
+    assert hint in text
+
+
+def test_a_lesson_link_without_md_is_rejected_as_the_build_rejects_it(project: Path, tmp_path: Path) -> None:
+    lesson = project / LESSON
+    lesson.write_text(lesson.read_text() + "\nVuelve a [las emociones](emociones-y-actitud).\n")
+    result = coursekit("check", cwd=project)
+    file, line, text = problem_at(result, "does not point to a '.md' file")
+    assert (file, line) == (LESSON, len(lesson.read_text().splitlines()))
+    assert "Hint: did you mean 'emociones-y-actitud.md'?" in text
+    assert mkdocs_build(project / "mkdocs.yml", tmp_path / "site").returncode != 0, "the strict build rejects it too"
+
+
+def fill_placeholders(project: Path, slug: str) -> None:
+    """What a contributor does: replace each placeholder (marker and instruction) with text."""
+    for path in (project / f"content/es/lecciones/{slug}.md", project / f"quizzes/es/{slug}.yml"):
+        path.write_text(path.read_text().replace("PENDIENTE: ", "Texto escrito: "))
+
+
+def test_a_new_lesson_passes_the_gate_once_written(project: Path, tmp_path: Path) -> None:
+    from tests.test_course_content import assert_course_passes
+
+    result = coursekit("new", "decir-que-no", "--title", "Decir que no sin perder al cliente", "--after", "confianza",
                        cwd=project)
     assert result.returncode == 0, result.stderr
     lesson = project / "content/es/lecciones/decir-que-no.md"
-    assert lesson.is_file() and (project / "quizzes/es/decir-que-no.yml").is_file()
+    quiz = project / "quizzes/es/decir-que-no.yml"
     nav = (project / "mkdocs.yml").read_text().splitlines()
     position = nav.index("      - lecciones/decir-que-no.md")
     assert nav[position - 1].strip() == "- lecciones/confianza.md", "placed in the course order"
+    # In the edition's language and style: Spanish ids, «Cuestionario: decir que…».
+    text = quiz.read_text()
+    assert 'title: "Cuestionario: decir que no sin perder al cliente"' in text
+    assert "  - id: situacion-1\n" in text and "id: respuesta-recomendada" in text
+    assert text.startswith("# yaml-language-server: $schema=../../plugins/coursekit/schema/quiz.schema.json\n")
+
+    unwritten = coursekit("check", cwd=project)
+    assert unwritten.returncode == 1
+    flagged = {(line.split(":")[0], int(line.split(":")[1])) for line in unwritten.stdout.splitlines()}
+    expected = {(path, number) for path, source in (("content/es/lecciones/decir-que-no.md", lesson),
+                                                    ("quizzes/es/decir-que-no.yml", quiz))
+                for number, line in enumerate(source.read_text().splitlines(), 1) if "PENDIENTE:" in line}
+    assert flagged == expected, "every placeholder, and nothing else, is reported by its line"
+    assert mkdocs_build(project / "mkdocs.yml", tmp_path / "draft").returncode != 0, "the build applies the same rule"
+
+    fill_placeholders(project, "decir-que-no")
     check = coursekit("check", cwd=project)
     assert check.returncode == 0, check.stdout
-    site = tmp_path / "site"
-    build = mkdocs_build(project / "mkdocs.yml", site)
+    assert_course_passes(project)
+    build = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 0, build.stderr
-    html = (site / "lecciones/decir-que-no/index.html").read_text()
-    assert 'data-quiz="decir-que-no"' in html
+    assert 'data-quiz="decir-que-no"' in (tmp_path / "site/lecciones/decir-que-no/index.html").read_text()
     again = coursekit("new", "decir-que-no", "--title", "Otra", cwd=project)
     assert again.returncode == 2 and "already exists" in again.stderr
 
 
-def test_edition_parity(project: Path) -> None:
-    """A second edition that misses a quiz is reported against the first."""
-    import shutil
+def test_check_reports_room_on_every_sheet(project: Path) -> None:
+    result = coursekit("check", cwd=project)
+    assert "Room on the printed checklists (es):" in result.stderr
+    for checklist in yaml.safe_load((project / "checklists/es.yml").read_text())["checklists"]:
+        assert f"  '{checklist['id']}': " in result.stderr
 
+
+def test_edition_parity(project: Path) -> None:
+    """A second edition that differs is reported against the first: every difference, each named."""
     # The real course's own English pages are replaced by a full copy of the Spanish ones,
     # so that the only difference between the editions is the one made below.
     for edition_dir in ("content/en", "quizzes/en", "conversations/en"):
@@ -122,13 +185,19 @@ def test_edition_parity(project: Path) -> None:
         "INHERIT: mkdocs.yml\ndocs_dir: content/en\nsite_dir: site/en\ntheme:\n  language: en\n"
         "plugins:\n  - search\n  - macros\n  - coursekit:\n      quizzes_dir: quizzes/en\n"
         "      checklists_file: checklists/en.yml\n      lessons_dir: lecciones\n"
-        "      conversations_dir: conversations/en\n")
+        "      conversations_dir: conversations/en\n"
+        "      rules:\n        opening_section: Una situación para empezar\n")
     assert coursekit("check", cwd=project).returncode == 0
     replace(project / "quizzes/en/confianza.yml", "  - id: ", "  - id: renamed-")
+    replace(project / "quizzes/en/escuchar-de-verdad.yml", "      - id: ", "      - id: renamed-")
+    (project / "content/en/lecciones/comunicacion-constante.md").unlink()
     result = coursekit("check", cwd=project)
     assert result.returncode == 1
-    assert "quizzes/en/confianza.yml:1: the quiz 'confianza' lacks the question(s)" in result.stdout
-    assert "has the question(s) 'renamed-" in result.stdout, "extra ids are named too"
+    out = result.stdout
+    assert "quizzes/en/confianza.yml:2: the quiz 'confianza' lacks the question(s)" in out
+    assert "has the question(s) 'renamed-" in out, "extra ids are named too"
+    assert "of the quiz 'escuchar-de-verdad' lacks the option(s)" in out
+    assert "the lesson 'comunicacion-constante' has no 'en' edition" in out
 
 
 def test_scaffolded_conversation_is_placed_and_builds_strictly(project: Path, tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from coursekit.model.checklists import MAX_ITEM_LENGTH, MAX_ITEMS
-from coursekit.model.course import Settings, load_course, read_pages
+from coursekit.model.course import load_course, read_pages
+
+from tests.conftest import fixture_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "basic"
 
@@ -19,13 +20,12 @@ def project(tmp_path: Path) -> Path:
     return tmp_path / "basic"
 
 
-def load(project: Path):
-    settings = Settings(root=project, docs_dir=project / "docs", quizzes_dir=project / "quizzes",
-                        checklists_file=project / "checklists.yml", lessons_dir="lessons", language="en",
-                        conversations_dir=project / "conversations")
-    course = load_course(settings, read_pages(settings.docs_dir))
-    course.set_order(["index.md", "lessons/first.md", "lessons/second.md"])
-    return course
+ORDER = ("index.md", "lessons/first.md", "lessons/second.md")
+
+
+def load(project: Path, order: tuple[str, ...] = ORDER, **changes: object):
+    settings = fixture_settings(project, order=order, **changes)
+    return load_course(settings, read_pages(settings.docs_dir))
 
 
 def messages(course) -> list[str]:
@@ -52,9 +52,10 @@ def test_fixture_course_is_valid_and_ordered(project: Path) -> None:
 
 
 def test_gathering_follows_the_course_order(project: Path) -> None:
-    course = load(project)
-    course.set_order(["lessons/second.md", "lessons/first.md"])
+    course = load(project, order=("lessons/second.md", "lessons/first.md"))
     assert course.checklists["before"].items[0].text == "Gather the emails and screenshots first."
+    course.set_order(["lessons/first.md", "lessons/second.md"])  # another plugin may reorder the navigation
+    assert course.checklists["before"].items[0].text == "Write down the one message that matters."
 
 
 def test_a_lesson_placing_an_unknown_quiz(project: Path) -> None:
@@ -71,7 +72,7 @@ def test_an_unused_quiz_is_a_warning(project: Path) -> None:
     (project / "quizzes/spare.yml").write_text((project / "quizzes/second.yml").read_text().replace("second-quiz", "spare"))
     course = load(project)
     assert not course.problems.errors
-    assert [str(p).split(" Hint:")[0] for p in course.problems.warnings] == ["quizzes/spare.yml:1: no page places the quiz 'spare'."]
+    assert [str(p).split(" Hint:")[0] for p in course.problems.warnings] == ["quizzes/spare.yml:2: no page places the quiz 'spare'."]
 
 
 def test_an_item_naming_an_unknown_checklist(project: Path) -> None:
@@ -79,18 +80,65 @@ def test_an_item_naming_an_unknown_checklist(project: Path) -> None:
     assert "docs/lessons/second.md:12: the checklist 'befor' does not exist." in messages(load(project))
 
 
-def test_too_many_items_for_one_page(project: Path) -> None:
-    many = "".join(f"    - Item number {n}.\n" for n in range(MAX_ITEMS))
+def test_a_full_sheet_names_the_lesson_that_filled_it_in_course_order(project: Path) -> None:
+    # second.md comes first in the course; first.md's items then overflow the
+    # sheet, whatever the alphabetical order of the files.
+    many = "".join(f"    - Item number {n}, a short action to take before the call.\n" for n in range(17))
     edit(project / "docs/lessons/second.md", "    - Gather the emails and screenshots first.\n", many)
-    found = messages(load(project))
-    assert f"docs/lessons/second.md:{12 + MAX_ITEMS - 2}: the checklist 'before' now has more than {MAX_ITEMS} items, " \
-           "so it would not fit on one page." in found
+    course = load(project, order=("lessons/second.md", "lessons/first.md"))
+    (problem,) = [p for p in course.problems if "would print on about" in p.message]
+    assert (problem.file, problem.line) == ("docs/lessons/first.md", 12)
+    assert problem.message.startswith("with this lesson's 2 item(s), the checklist 'before' would print on about ")
+    assert "(19 items); a sheet holds 46. Its items come from: docs/lessons/second.md (17), " \
+           "docs/lessons/first.md (2)." in problem.message
+    assert "split the sheet in two" in problem.hint and "shorten items" in problem.hint
+
+
+def test_room_left_on_each_sheet(project: Path) -> None:
+    (room,) = load(project).sheet_room()
+    assert room.startswith("'before': 3 items, about 24 of 46 lines; room for about 14 more item(s) of up to 75 ")
 
 
 def test_an_item_too_long_for_one_page(project: Path) -> None:
     edit(project / "docs/lessons/second.md", "Gather the emails and screenshots first.", "Gather " + "very " * 30 + "much.")
     assert f"docs/lessons/second.md:12: this checklist item has {len('Gather ' + 'very ' * 30 + 'much.')} characters; " \
-           f"the limit is {MAX_ITEM_LENGTH}." in messages(load(project))
+           "the limit is 120." in messages(load(project))
+
+
+def test_an_unquoted_quiz_id_names_its_line(project: Path) -> None:
+    edit(project / "docs/lessons/first.md", '{{ quiz("first-quiz") }}', "{{ quiz(first-quiz) }}")
+    problems = load(project).problems
+    assert [(p.file, p.line, p.message) for p in problems.errors] == [
+        ("docs/lessons/first.md", 22, "the quiz id first-quiz is not in quotes.")]
+    assert problems[0].hint == 'write it in quotes: {{ quiz("first-quiz") }}.'
+
+
+def test_a_mistyped_quiz_id_gets_the_nearest_one(project: Path) -> None:
+    edit(project / "docs/lessons/first.md", '{{ quiz("first-quiz") }}', '{{ quiz("frist-quiz") }}')
+    (problem,) = [p for p in load(project).problems if "frist-quiz" in p.message]
+    assert (problem.line, problem.hint) == (22, "did you mean 'first-quiz'?")
+
+
+def test_a_colon_in_a_list_entry_says_to_quote_it(project: Path) -> None:
+    edit(project / "docs/lessons/first.md", "  - The first key point.", "  - Listen first: then answer.")
+    (problem,) = load(project).problems
+    assert (problem.file, problem.line) == ("docs/lessons/first.md", 9)
+    assert problem.hint.startswith("the text holds ': ', so YAML read it as a key and a value: put the whole text")
+
+
+def test_a_colon_in_a_value_says_to_quote_it(project: Path) -> None:
+    edit(project / "docs/lessons/first.md", "description: What the first lesson teaches.",
+         "description: What it teaches: the first thing.")
+    (problem,) = load(project).problems
+    assert (problem.file, problem.line) == ("docs/lessons/first.md", 3)
+    assert problem.hint.startswith("this line holds ': ' inside a text, so YAML reads a second key. Put the whole")
+
+
+def test_a_quiz_file_names_its_schema(project: Path) -> None:
+    edit(project / "quizzes/second.yml", "# yaml-language-server: $schema=../../../../plugins/coursekit/schema/quiz.schema.json\n", "")
+    (problem,) = load(project).problems
+    assert (problem.file, problem.line) == ("quizzes/second.yml", 1)
+    assert problem.hint.startswith("make the first line '# yaml-language-server: $schema=")
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

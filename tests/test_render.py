@@ -6,8 +6,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from coursekit.model.course import Settings, load_course, read_pages
+from coursekit.model.course import load_course, read_pages
 from coursekit.render.renderer import Renderer
+
+from tests.conftest import fixture_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "basic"
 
@@ -32,9 +34,7 @@ class Tree(HTMLParser):
 
 
 def renderer() -> Renderer:
-    settings = Settings(root=FIXTURE, docs_dir=FIXTURE / "docs", quizzes_dir=FIXTURE / "quizzes",
-                        checklists_file=FIXTURE / "checklists.yml", lessons_dir="lessons", language="en",
-                        conversations_dir=FIXTURE / "conversations")
+    settings = fixture_settings(FIXTURE)
     course = load_course(settings, read_pages(settings.docs_dir))
     course.set_order(["lessons/first.md", "lessons/second.md"])
     return Renderer(course, "Fixture course", "fixture")

@@ -45,6 +45,8 @@ def _variants() -> list[tuple[str, str]]:
         ("empty-feedback", VALID.replace("feedback_false: Right.", "feedback_false: ''")),
         ("correct-not-boolean", VALID.replace("correct: true", "correct: yes please")),
         ("no-questions", "id: trust\ntitle: Trust\nquestions: []\n"),
+        ("positional-option-id", VALID.replace("      - id: guess\n", "      - id: b\n")),
+        ("numbered-question-id", VALID.replace("  - id: statement\n", "  - id: 2\n")),
     ]
 
 
@@ -56,3 +58,32 @@ def test_schema_and_validator_agree(name: str, text: str) -> None:
     parse_quiz(text, "q.yml", problems)
     assert schema_ok == (not problems), (name, schema_ok, [str(p) for p in problems])
     assert schema_ok == (name in ("valid", "multiple", "single"))
+
+
+def test_conditional_rules_have_readable_messages() -> None:
+    """Editors (VS Code's YAML and JSON support) show 'errorMessage' instead of
+    "Matches a schema that is not allowed" for every 'not'."""
+    schema = json.loads(SCHEMA_FILE.read_text())
+
+    def nots(node: object) -> list[dict]:
+        if isinstance(node, dict):
+            return ([node] if "not" in node else []) + [n for value in node.values() for n in nots(value)]
+        if isinstance(node, list):
+            return [n for value in node for n in nots(value)]
+        return []
+
+    found = nots(schema)
+    assert len(found) >= 5
+    assert all(node.get("errorMessage", "").endswith(".") for node in found), found
+    option_id = schema["$defs"]["option"]["properties"]["id"]
+    assert "a letter or a number alone is a position" in option_id["patternErrorMessage"]
+
+
+def test_every_quiz_file_names_the_schema() -> None:
+    from tests.conftest import FIXTURES, ROOT
+
+    for path in [*ROOT.glob("quizzes/**/*.yml"), *FIXTURES.glob("*/quizzes/*.yml")]:
+        first = path.read_text().split("\n", 1)[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target == SCHEMA_FILE.resolve(), path

@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model.checklists import PAGES_DIR
+from .model.checklists import PAGES_DIR, load_checklists
 from .model.conversations import PACK_SLUG as CONVERSATIONS_PACK
 from .model.conversations import PAGES_DIR as CONVERSATIONS_DIR
 from .model.course import Course, Settings, load_course, read_pages
@@ -31,7 +31,9 @@ from .model.lessons import MAX_TITLE_LENGTH
 from .model.links import check_links
 from .model.parity import check_parity
 from .model.problems import Problem, Problems
-from .model.scaffold import conversation_text, lesson_text, practise_section, quiz_text
+from .model.rules import SCHEMA_COMMENT
+from .model.scaffold import conversation_text, lesson_text, marker, practise_section, quiz_text
+from .model.schema import SCHEMA_FILE
 
 
 @dataclass
@@ -66,9 +68,9 @@ class _Collect(logging.Handler):
 def load_edition(config_file: Path) -> Edition:
     """Read an edition's config as the build does; raise ``EditionError`` with what MkDocs objects to."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import MkDocsException, PluginError
 
-    from .engines.mkdocs.plugin import settings_for
+    from .engines.mkdocs.plugin import nav_pages, settings_for
 
     # MkDocs logs each configuration error and warning, then gives up: the
     # same words the build prints, collected here with the line they are about.
@@ -95,7 +97,13 @@ def load_edition(config_file: Path) -> Edition:
         raise EditionError([Problem(config_file.name, _line_of(config_file, "plugins:"),
                                     "the coursekit plugin is not enabled in 'plugins:'.",
                                     "add '- coursekit:' with its options under 'plugins:'.")])
-    return Edition(config_file, settings_for(config, plugin.config), _flatten_nav(config.nav or []))
+    try:
+        settings = settings_for(config, plugin.config)
+    except PluginError as error:  # the course's rules are not usable
+        message, _, hint = str(error).partition(" Hint: ")
+        raise EditionError([Problem(config_file.name, _line_of(config_file, "rules:"),
+                                    message.split(": ", 1)[-1], hint)]) from None
+    return Edition(config_file, settings, nav_pages(config.nav or []))
 
 
 def _config_problem(config_file: Path, text: str, severity: str) -> Problem:
@@ -112,15 +120,6 @@ def _config_problem(config_file: Path, text: str, severity: str) -> Problem:
         line = _line_of(config_file, f"{names[-1]}:") if names else 1
     return Problem(config_file.name, line, message.rstrip(".") + ".", hint, severity)
 
-
-def _flatten_nav(nav: object) -> list[str]:
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [uri for value in nav.values() for uri in _flatten_nav(value)]
-    if isinstance(nav, list):
-        return [uri for item in nav for uri in _flatten_nav(item)]
-    return []
 
 
 def check(root: Path) -> list[Problem]:
@@ -140,14 +139,15 @@ def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
             continue
         settings = edition.settings
         sources = read_pages(settings.docs_dir)
-        course = load_course(settings, sources)
-        course.set_order(edition.nav)
+        course = load_course(settings, sources)  # in course order: settings.order is the nav
         problems.extend(course.problems)
         pages = {uri: text for uri, text in sources if isinstance(text, str)}
         generated = set(course.generated_pages())
         display = lambda uri, s=settings: s.display(s.docs_dir / uri)
         unreadable = {uri for uri, text in sources if not isinstance(text, str)}  # reported already
-        check_links(pages, generated | unreadable, display, problems)
+        assets = [path.relative_to(settings.docs_dir).as_posix() for path in settings.docs_dir.rglob("*")
+                  if path.is_file() and path.suffix != ".md"]
+        check_links(pages, generated | unreadable, display, problems, assets)
         # Whether the checklist pages exist is not known while the checklists file has errors.
         checklists_ok = not any(p.file == settings.display(settings.checklists_file or root) for p in course.problems)
         for uri in edition.nav:
@@ -196,6 +196,11 @@ def run_check(root: Path, stats: bool = False) -> int:
             s = course.settings
             print(report(course.quizzes_in_order(), s.item_writing,
                          f"Where the right answers sit: {s.display(s.quizzes_dir)} ({len(course.quizzes)} quizzes)"))
+    for course in courses:
+        if course.checklists:
+            print(f"Room on the printed checklists ({course.settings.language}):", file=sys.stderr)
+            for line in course.sheet_room():
+                print(f"  {line}", file=sys.stderr)
     for problem in problems:
         prefix = "" if problem.severity == "error" else "warning: "
         print(f"{problem.file}:{problem.line}: {prefix}{problem.message}" + (f" Hint: {problem.hint}" if problem.hint else ""))
@@ -257,12 +262,19 @@ def run_new(root: Path, slug: str, title: str, after: str | None) -> int:
         s = edition.settings
         lesson.parent.mkdir(parents=True, exist_ok=True)
         quiz.parent.mkdir(parents=True, exist_ok=True)
-        lesson.write_text(lesson_text(slug, title, s.language), encoding="utf-8")
-        quiz.write_text(quiz_text(slug, title, s.language), encoding="utf-8")
+        rules = s.rules
+        definitions = load_checklists(s.checklists_file, "", (), Problems()) if s.checklists_file else {}
+        lesson.write_text(lesson_text(slug, title, s.language, rules.opening(s.language), rules.sections,
+                                      next(iter(definitions), None)), encoding="utf-8")
+        schema = _schema_path(quiz)
+        quiz.write_text(quiz_text(slug, title, s.language, max(1, rules.questions[0]), rules.scenario_share, schema),
+                        encoding="utf-8")
         placed = _add_to_nav(edition.config_file, f"{s.lessons_dir}/{slug}.md", s.lessons_dir, after)
         print(f"created {s.display(lesson)} and {s.display(quiz)}"
               + ("" if placed else f"; add '- {s.lessons_dir}/{slug}.md' to 'nav:' in {edition.config_file.name}"))
-    print("Next: write the lesson, then run 'coursekit check' and 'make serve'.")
+    markers = "', '".join(dict.fromkeys(f"{marker(edition.settings.language)}:" for edition in editions))
+    print(f"Next: replace every '{markers}' placeholder with your own text ('coursekit check' lists the lines "
+          "still to write); 'make serve' previews the lesson meanwhile.")
     return 0
 
 
@@ -317,6 +329,15 @@ def _add_before_in_nav(config_file: Path, before: str, entry: str) -> bool:
             config_file.write_text("".join(lines), encoding="utf-8")
             return True
     return False
+
+
+def _schema_path(quiz: Path) -> str:
+    """The schema path the edition's other quizzes name, or the installed schema's."""
+    for sibling in sorted(quiz.parent.glob("*.y*ml")):
+        with sibling.open(encoding="utf-8") as lines:
+            if match := SCHEMA_COMMENT.match(lines.readline().rstrip("\n")):
+                return match.group(1)
+    return Path(os.path.relpath(SCHEMA_FILE, quiz.parent)).as_posix()
 
 
 def _add_to_nav(config_file: Path, entry: str, lessons_dir: str, after: str | None) -> bool:

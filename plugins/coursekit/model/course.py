@@ -16,16 +16,19 @@ from pathlib import Path
 from . import checklists as checklist_pages
 from . import conversations as conversation_pages
 from . import pages as page_rules
+from . import rules as course_rules
 from .checklists import Checklist, gather_items, load_checklists
 from .conversations import Conversation, load_conversations
 from .itemwriting import ItemWritingRules, check_item_writing
 from .lessons import Lesson, parse_lesson
 from .problems import Problems
 from .quizzes import Quiz, load_quizzes
+from .rules import CourseRules
+from .schema import SCHEMA_FILE
 from .sources import SourceError, read
 from .strings import strings_for
 from .typography import check_files, check_text
-from .widgets import COMMENT, MACRO, PLACEABLE, Placement, find_placements, unknown_widget
+from .widgets import COMMENT, MACRO, PLACEABLE, Placement, find_placements, unknown_widget, unquoted_placements
 
 # A page's text, or why it could not be read (see ``read_pages``).
 PageSource = tuple[str, "str | SourceError"]
@@ -61,6 +64,11 @@ class Settings:
             pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(name)}\s*:")
             return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), 1)
         return 1
+    rules: CourseRules = field(default_factory=CourseRules)
+    order: tuple[str, ...] = ()  # docs-relative paths in course order (the navigation's)
+    # Drafts (mkdocs serve): placeholders of 'coursekit new' are not errors yet,
+    # so a new lesson can be previewed while it is written.
+    drafts: bool = False
 
     def display(self, path: Path) -> str:
         """A path as authors see it: relative to the project root."""
@@ -87,15 +95,23 @@ class Course:
     link_labels: dict[str, str] = field(default_factory=dict)
     # Where each conversation is placed (docs-relative page), for links to play it.
     placed_on: dict[str, str] = field(default_factory=dict)
+    drafts: Problems = field(default_factory=Problems)  # placeholders still to write (errors unless drafting)
 
     def lesson(self, src_uri: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.src_uri == src_uri), None)
 
     def set_order(self, src_uris: list[str]) -> None:
         """Put lessons in course order (the navigation's) and regather checklist items."""
-        rank = {uri: index for index, uri in enumerate(src_uris)}
-        self.lessons.sort(key=lambda lesson: (rank.get(lesson.src_uri, len(rank)), lesson.src_uri))
-        self.checklists = gather_items(self.definitions, self.lessons, Problems())
+        _sort(self.lessons, src_uris)
+        self.checklists = _gather(self.settings, self.definitions, self.lessons, Problems())
+
+    def sheet_room(self) -> list[str]:
+        """How much room each printed checklist has left."""
+        from .checklists import room
+
+        return [room(checklist, [lesson.title for uri in checklist.lessons if (lesson := self.lesson(uri))],
+                     self.settings.language, self.settings.rules.sheet_lines)
+                for checklist in self.checklists.values()]
 
     def quizzes_in_order(self) -> list[Quiz]:
         """Quizzes in the order of the lessons that place them, then any others."""
@@ -111,6 +127,17 @@ class Course:
         language = self.settings.language
         return {**checklist_pages.generated_pages(self.checklists, language),
                 **conversation_pages.generated_pages(self.conversations, language)}
+
+
+def _sort(lessons: list[Lesson], src_uris: Iterable[str]) -> None:
+    rank = {uri: index for index, uri in enumerate(src_uris)}
+    lessons.sort(key=lambda lesson: (rank.get(lesson.src_uri, len(rank)), lesson.src_uri))
+
+
+def _gather(settings: Settings, definitions: dict[str, Checklist], lessons: list[Lesson],
+            problems: Problems) -> dict[str, Checklist]:
+    return gather_items(definitions, lessons, problems, settings.language,
+                        settings.rules.sheet_lines, settings.rules.item_length)
 
 
 def read_pages(docs_dir: Path) -> list[PageSource]:
@@ -147,6 +174,8 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
 
     conversations = load_conversations(settings.conversations_dir, settings.root, problems, broken)
 
+    rules = settings.rules
+    drafts = Problems()  # placeholders left by 'coursekit new'
     lessons: list[Lesson] = []
     used: set[str] = set()
     placed_on: dict[str, str] = {}
@@ -169,14 +198,30 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
         for placement in placements:
             if placement.widget == "conversation":
                 placed_on.setdefault(placement.argument, src_uri)
+        for placement in unquoted_placements(text):
+            problems.error(file, placement.line, f"the {placement.widget} id {placement.argument} is not in quotes.",
+                           f'write it in quotes: {{{{ {placement.widget}("{placement.argument}") }}}}.')
+        course_rules.check_placeholders(file, text, drafts)
         if settings.is_lesson(src_uri):
             if front is not None:
                 page_rules.check_theme_values(front, file, settings.template_dirs, problems)
                 lesson = parse_lesson(src_uri, file, text, problems, front=front, placements=placements)
                 if lesson is not None:
+                    course_rules.check_lesson(lesson, text, rules, settings.language, problems)
                     lessons.append(lesson)
         elif front is not None:
             page_rules.check_page(front, file, settings.template_dirs, problems)
+    for quiz in quizzes.values():
+        course_rules.check_quiz(quiz, rules, problems)
+        path = settings.root / quiz.file
+        try:
+            text = read(path)
+        except SourceError:  # reported with the quiz already
+            continue
+        course_rules.check_schema_comment(path, quiz.file, text, SCHEMA_FILE, problems)
+        course_rules.check_placeholders(quiz.file, text, drafts)
+    if not settings.drafts:
+        problems.extend(drafts)
 
     generated = {**checklist_pages.generated_pages(definitions, settings.language),
                  **conversation_pages.generated_pages(conversations, settings.language)}
@@ -199,7 +244,9 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
     labels = conversation_pages.check_links(conversations, texts, set(definitions), problems)
     course = Course(settings, quizzes, definitions, lessons, problems, conversations=conversations,
                     link_labels=labels, placed_on=placed_on)
-    course.checklists = gather_items(definitions, lessons, problems if checklists_known else Problems())
+    course.drafts = drafts
+    _sort(lessons, settings.order)  # limits are checked in course order
+    course.checklists = _gather(settings, definitions, lessons, problems if checklists_known else Problems())
     return course
 
 
@@ -276,14 +323,16 @@ def _check_placement(placement: Placement, file: str, quizzes: dict[str, Quiz] |
             problems.error(file, placement.line, f"'{placement.widget}' takes no argument, but this one has '{placement.argument}'.",
                            f"write it as {{{{ {placement.widget}() }}}}.")
     elif placement.widget == "quiz" and quizzes is not None and placement.argument not in quizzes:
-        known = ", ".join(sorted(quizzes)) or "there are none yet"
         problems.error(file, placement.line, f"this page places the quiz '{placement.argument}', which does not exist.",
-                       f"use the id of a quiz in the quizzes folder ({known}).")
+                       _did_you_mean(placement.argument, quizzes, "the id of a quiz in the quizzes folder"))
     elif placement.widget == "checklist" and checklists is not None and placement.argument not in checklists:
-        known = ", ".join(checklists) or "there are none yet"
         problems.error(file, placement.line, f"this page places the checklist '{placement.argument}', which does not exist.",
-                       f"use a checklist id ({known}).")
+                       _did_you_mean(placement.argument, checklists, "a checklist id from the checklists file"))
     elif placement.widget == "conversation" and placement.argument not in conversations:
-        known = ", ".join(sorted(conversations)) or "there are none yet"
         problems.error(file, placement.line, f"this page places the conversation '{placement.argument}', which does not exist.",
-                       f"use the id of a conversation in the conversations folder ({known}).")
+                       _did_you_mean(placement.argument, conversations, "the id of a conversation in the conversations folder"))
+
+
+def _did_you_mean(wrong: str, known: Iterable[str], what: str) -> str:
+    close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.5)
+    return f"did you mean '{close[0]}'?" if close else f"use {what}."

@@ -21,6 +21,10 @@ _ID = re.compile(ID_PATTERN)
 MAX_ID_LENGTH = 64
 MAX_TEXT_LENGTH = 1000
 PLAIN, MARKDOWN = "plain", "markdown"  # how a text field is shown (see text.py)
+# Ids of questions and options describe them: a letter or a number alone
+# ('a', 'b', '1') is a position, and positions change when options move.
+DESCRIPTIVE_ID_PATTERN = r"^(?![a-z]$)(?![0-9]+$)[a-z0-9]+(?:-[a-z0-9]+)*$"
+_DESCRIPTIVE = re.compile(DESCRIPTIVE_ID_PATTERN)
 
 _TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number", list: "a list", dict: "a mapping"}
 
@@ -36,6 +40,7 @@ class Field:
     is_id: bool = False
     text: str = MARKDOWN  # for str fields: PLAIN or MARKDOWN
     max_length: int = MAX_TEXT_LENGTH
+    descriptive: bool = False  # an id that must not be a bare letter or number
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,11 @@ def check_mapping(value: Any, shape: Shape, file: str, line: int, problems: Prob
         elif rule.kind is str and not rule.is_id and not rule.enum:
             ok = check_text(item, rule.text, f"'{name}'", file, value.line_of(name), problems,
                             rule.max_length) and ok
+        elif rule.descriptive and not _DESCRIPTIVE.match(item):
+            problems.error(file, value.line_of(name), f"the id '{item}' is a position, not a description.",
+                           "learners' answers are saved by id, and positions change: describe it in a few words, "
+                           "like 'ask-for-time'.")
+            ok = False
     return ok
 
 

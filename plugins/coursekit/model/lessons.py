@@ -12,9 +12,12 @@ from .fields import MARKDOWN, PLAIN, Field, Shape, check_mapping, check_text
 from .pages import THEME_FIELDS, front_matter, split_front_matter  # noqa: F401 (split_front_matter re-exported)
 from .problems import Problems
 from .sourceyaml import LocatedDict, LocatedList
-from .widgets import PLACEHOLDER_HTML, Placement, find_placements, placeholder  # noqa: F401 (re-exported)
+from .widgets import PLACEHOLDER_HTML, Placement, find_placements, placeholder, unquoted_placements  # noqa: F401 (re-exported)
 
 MIN_OBJECTIVES, MAX_OBJECTIVES = 2, 4
+# A list entry that YAML read as a mapping: its text holds ": ".
+_COLON_HINT = ("the text holds ': ', so YAML read it as a key and a value: put the whole text in double quotes, "
+               'e.g. - "Ni huyas ni pelees: ataca la situación."')
 
 MAX_TITLE_LENGTH, MAX_DESCRIPTION_LENGTH = 100, 300
 
@@ -53,6 +56,8 @@ class Lesson:
     items: tuple[ChecklistItem, ...]
     quizzes: tuple[str, ...] = field(default=())
     conversations: tuple[str, ...] = field(default=())
+    lines: dict[str, int] = field(default_factory=dict)  # front matter key -> line, for messages
+    lines: dict[str, int] = field(default_factory=dict)  # front matter key -> line, for messages
 
 
 def parse_lesson(src_uri: str, file: str, text: str, problems: Problems, *,
@@ -88,14 +93,14 @@ def parse_lesson(src_uri: str, file: str, text: str, problems: Problems, *,
     if placements is None:
         placements = find_placements(text)
     quizzes = tuple(dict.fromkeys(p.argument for p in placements if p.widget == "quiz"))
-    if not quizzes:
+    if not quizzes and not unquoted_placements(text):  # an unquoted one is reported with its line
         problems.error(file, 1, "this lesson places no quiz.",
                        'add its quiz where learners should take it, e.g. {{ quiz("lesson-id") }}.')
     if len(problems.errors) > before:
         return None
     return Lesson(src_uri, file, data["title"], data["description"], time, tuple(objectives or ()),
                   tuple(key_points or ()), tuple(items), quizzes,
-                  tuple(p.argument for p in placements if p.widget == "conversation"))
+                  tuple(p.argument for p in placements if p.widget == "conversation"), dict(data.key_lines))
 
 
 def _texts(data: LocatedDict, key: str, file: str, problems: Problems) -> list[str] | None:
@@ -105,7 +110,7 @@ def _texts(data: LocatedDict, key: str, file: str, problems: Problems) -> list[s
     for index, value in enumerate(values):
         if not isinstance(value, str) or not value.strip():
             problems.error(file, values.line_of(index), f"every entry of '{key}' must be a line of text.",
-                           "write each entry as '- text'.")
+                           _COLON_HINT if isinstance(value, dict) else "write each entry as '- text'.")
             return None
         if not check_text(value, MARKDOWN, f"this entry of '{key}'", file, values.line_of(index), problems):
             return None
@@ -126,7 +131,7 @@ def _checklist_items(data: LocatedDict, src_uri: str, file: str, problems: Probl
         for index, text in enumerate(texts):
             if not isinstance(text, str) or not text.strip():
                 problems.error(file, texts.line_of(index), "a checklist item must be a line of text.",
-                               "write each item as '- Do this concrete thing.'")
+                               _COLON_HINT if isinstance(text, dict) else "write each item as '- Do this concrete thing.'")
                 continue
             if not check_text(text, MARKDOWN, "this checklist item", file, texts.line_of(index), problems):
                 continue

@@ -3,6 +3,7 @@ when it names an anchor, a heading of that page. Plain functions, no MkDocs."""
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Iterable
@@ -42,10 +43,15 @@ def headings(text: str) -> dict[str, str]:
     return found
 
 
-def check_links(pages: dict[str, str], generated: Iterable[str], display, problems: Problems) -> None:
-    """Report relative links to pages or anchors that do not exist."""
+def check_links(pages: dict[str, str], generated: Iterable[str], display, problems: Problems,
+                files: Iterable[str] = ()) -> None:
+    """Report relative links that the strict build would reject: to pages or
+    anchors that do not exist, and to a page without its '.md' (MkDocs only
+    rewrites links to .md files). ``files`` are the docs dir's other files
+    (images, PDFs), which may be linked as they are."""
     known_anchors = {uri: anchors(text) for uri, text in pages.items()}
     targets = set(pages) | set(generated)
+    others = set(files)
     for uri, text in pages.items():
         _, body, first_line = split_front_matter(text)
         body = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
@@ -55,15 +61,34 @@ def check_links(pages: dict[str, str], generated: Iterable[str], display, proble
                 continue
             path, _, anchor = href.partition("#")
             line = first_line + body.count("\n", 0, match.start())
-            if not path:
-                target = uri
-            elif not path.endswith(".md"):
-                continue
-            else:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(uri), path))
-            if target not in targets:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(uri), path)) if path else uri
+            if path and not path.endswith(".md"):
+                if target in others:
+                    continue
+                page = _page_for(target, targets)
+                fixed = posixpath.relpath(page, posixpath.dirname(uri) or ".") + (f"#{anchor}" if anchor else "") \
+                    if page else ""
+                problems.error(display(uri), line, f"the link '{href}' does not point to a '.md' file, so the build "
+                               "cannot resolve it.",
+                               f"did you mean '{fixed}'?" if page else
+                               "link to the page's .md file, relative to this page (e.g. '../glosario.md').")
+            elif target not in targets:
+                close = difflib.get_close_matches(target, sorted(targets), n=1, cutoff=0.6)
+                suggestion = posixpath.relpath(close[0], posixpath.dirname(uri) or ".") if close else ""
                 problems.error(display(uri), line, f"the link '{href}' points to a page that does not exist.",
+                               f"did you mean '{suggestion}'?" if close else
                                "link to the .md file, relative to this page (e.g. '../glosario.md#concesion').")
             elif anchor and target in known_anchors and anchor not in known_anchors[target]:
+                close = difflib.get_close_matches(anchor, sorted(known_anchors[target]), n=1, cutoff=0.5)
                 problems.error(display(uri), line, f"the link '{href}' names an anchor that '{target}' does not have.",
+                               f"did you mean '#{close[0]}'?" if close else
                                "anchors are headings in lowercase with hyphens and no accents, e.g. '#escucha-activa'.")
+
+
+def _page_for(target: str, pages: set[str]) -> str | None:
+    """The page a link without '.md' meant: 'x' or 'x/' for 'x.md' or 'x/index.md'."""
+    stem = target.rstrip("/")
+    for candidate in (f"{stem}.md", f"{stem}/index.md", "index.md" if stem in ("", ".") else ""):
+        if candidate in pages:
+            return candidate
+    return None

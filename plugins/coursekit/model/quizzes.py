@@ -26,7 +26,7 @@ QUIZ_SHAPE = Shape("a quiz", {
     "questions": Field(list, True, "the list of questions"),
 })
 QUESTION_SHAPE = Shape("a question", {
-    "id": Field(str, True, "the question's stable id, unique in its quiz", is_id=True),
+    "id": Field(str, True, "the question's stable id, unique in its quiz", is_id=True, descriptive=True),
     "type": Field(str, True, "the kind of question", enum=QUESTION_TYPES),
     "scenario": Field(str, False, "the client situation a scenario question is about"),
     "prompt": Field(str, True, "the question or statement learners answer"),
@@ -37,7 +37,7 @@ QUESTION_SHAPE = Shape("a question", {
     "explanation": Field(str, False, "an optional explanation shown with the answer"),
 })
 OPTION_SHAPE = Shape("an option", {
-    "id": Field(str, True, "the option's stable id, unique in its question", is_id=True),
+    "id": Field(str, True, "the option's stable id, unique in its question", is_id=True, descriptive=True),
     "text": Field(str, True, "the option as learners see it"),
     "correct": Field(bool, False, "true for a correct option (false if left out)"),
     "feedback": Field(str, True, "why this option is right or wrong"),
@@ -74,6 +74,7 @@ class Quiz:
     questions: tuple[Question, ...]
     file: str
     line: int
+    questions_line: int = 0  # where 'questions:' is, for messages about the quiz as a whole
 
 
 _DECLARED_ID = re.compile(r"^id:\s*['\"]?([\w-]+)", re.MULTILINE)
@@ -143,7 +144,7 @@ def parse_quiz(text: str, file: str, problems: Problems,
         parsed.append(question)
     if len(problems.errors) > before:
         return None
-    return Quiz(data["id"], data["title"], tuple(parsed), file, data.line_of("id"))
+    return Quiz(data["id"], data["title"], tuple(parsed), file, data.line_of("id"), data.line_of("questions"))
 
 
 def _parse_question(raw: object, file: str, line: int, problems: Problems,

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import conversations as conv
-from .fields import ID_PATTERN, MAX_ID_LENGTH, Shape
+from .fields import DESCRIPTIVE_ID_PATTERN, ID_PATTERN, MAX_ID_LENGTH, Shape
 from .quizzes import MAX_OPTIONS, MULTIPLE, OPTION_SHAPE, QUESTION_SHAPE, QUIZ_SHAPE, SCENARIO, SINGLE, TRUE_FALSE
 
 # Beside the package root, where quiz and conversation files point their editors ($schema).
@@ -33,7 +33,12 @@ def _object(shape: Shape, **properties: dict) -> dict:
         if rule.enum:
             prop["enum"] = list(rule.enum)
         if rule.is_id:
-            prop["pattern"] = ID_PATTERN
+            prop["pattern"] = DESCRIPTIVE_ID_PATTERN if rule.descriptive else ID_PATTERN
+            # Read by editors (VS Code's YAML and JSON support) instead of the bare regex.
+            prop["patternErrorMessage"] = (
+                "Describe it in lowercase words joined by hyphens, like 'ask-for-time'; a letter or a number "
+                "alone is a position." if rule.descriptive else "Lowercase letters, digits and single hyphens, "
+                "like 'ask-for-time'.")
         prop.update(properties.get(name, {}))
         props[name] = prop
     return {
@@ -44,28 +49,41 @@ def _object(shape: Shape, **properties: dict) -> dict:
     }
 
 
-def _correct_count(low: int, high: int | None = None) -> dict:
+def _correct_count(low: int, high: int | None = None, message: str = "") -> dict:
     rule: dict = {"contains": {"required": ["correct"], "properties": {"correct": {"const": True}}}, "minContains": low}
     if high is not None:
         rule["maxContains"] = high
+    if message:
+        rule["errorMessage"] = message
     return rule
+
+
+def _forbid(key: str, message: str) -> dict:
+    """``key`` may not be there; editors show ``message`` instead of "Matches a schema that is not allowed"."""
+    return {"not": {"required": [key]}, "errorMessage": message}
 
 
 def quiz_schema() -> dict:
     option = _object(OPTION_SHAPE)
     question = _object(QUESTION_SHAPE, options={"items": {"$ref": "#/$defs/option"}, "minItems": 2, "maxItems": MAX_OPTIONS})
+    only_true_false = "'{}' only belongs to true-false questions; use 'options' with 'correct: true' instead."
     question["allOf"] = [
         {"if": {"properties": {"type": {"const": TRUE_FALSE}}},
-         "then": {"required": ["answer", "feedback_true", "feedback_false"], "not": {"required": ["options"]}},
+         "then": {"required": ["answer", "feedback_true", "feedback_false"],
+                  "allOf": [_forbid("options", "A true-false question has no 'options': write 'answer', "
+                                               "'feedback_true' and 'feedback_false'.")]},
          "else": {"required": ["options"],
-                  "allOf": [{"not": {"required": ["answer"]}}, {"not": {"required": ["feedback_true"]}},
-                            {"not": {"required": ["feedback_false"]}}]}},
+                  "allOf": [_forbid(key, only_true_false.format(key))
+                            for key in ("answer", "feedback_true", "feedback_false")]}},
         {"if": {"properties": {"type": {"const": SCENARIO}}},
-         "then": {"required": ["scenario"]}, "else": {"not": {"required": ["scenario"]}}},
+         "then": {"required": ["scenario"]},
+         "else": _forbid("scenario", "'scenario' only belongs to 'type: scenario'; put the situation in 'prompt'.")},
         {"if": {"properties": {"type": {"enum": [SINGLE, SCENARIO]}}},
-         "then": {"properties": {"options": _correct_count(1, 1)}}},
+         "then": {"properties": {"options": _correct_count(
+             1, 1, "A single or scenario question has exactly one option with 'correct: true'.")}}},
         {"if": {"properties": {"type": {"const": MULTIPLE}}},
-         "then": {"properties": {"options": _correct_count(1)}}},
+         "then": {"properties": {"options": _correct_count(
+             1, message="A multiple question has at least one option with 'correct: true'.")}}},
     ]
     quiz = _object(QUIZ_SHAPE, questions={"items": {"$ref": "#/$defs/question"}, "minItems": 1})
     return {

@@ -156,12 +156,10 @@ def load(text: str, first_line: int = 1) -> Any:
                           "delete the character; it often comes from pasting from another program.") from None
     except yaml.MarkedYAMLError as error:
         line, problem = _where_and_what(error, first_line)
-        raise YamlProblem(
-            line,
-            f"this is not valid YAML: {problem}.",
-            "check the indentation and quote any text that contains ': ' or starts "
-            "with a special character ('*', '&', '!', '[', '{', '>', '|', '#', '@', '`').",
-        ) from None
+        mark = error.problem_mark
+        lines = padded.splitlines()
+        char = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
+        raise YamlProblem(line, f"this is not valid YAML: {problem}.", plain_hint(problem, char)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"this is not valid YAML: {error}.", "") from None
     except RecursionError:  # the pure-Python parser, which recurses per level
@@ -169,6 +167,40 @@ def load(text: str, first_line: int = 1) -> Any:
                           "a course file needs a few levels at most: check the indentation and the brackets.") from None
     finally:
         loader.dispose()
+
+
+# What a parser's complaint usually means in a course file, in plain words.
+_HINTS = (
+    ("mapping values are not allowed", ("this line holds ': ' inside a text, so YAML reads a second key. Put the "
+     "whole text in double quotes: key: \"Ni huyas ni pelees: ataca la situación.\"")),
+    ("found undefined alias", "a text that starts with '*' is read as a reference: put it in double quotes."),
+    ("expected alphabetic or numeric character", ("a text that starts with '*' or '&' is read as YAML syntax: "
+     "put it in double quotes.")),
+    ("could not find expected ':'", ("a line is missing ': ' after its key, or a text goes on to the next line "
+     "unquoted: put long text in double quotes or after '>-'.")),
+    ("did not find expected key", ("the indentation changes in the middle of a block: line up this line with the "
+     "keys above it, or quote a text that starts with '[', '{' or '\"'.")),
+    ("did not find expected '-' indicator", ("the items of this list are not lined up: start each one with '- ' at "
+     "the same indentation.")),
+    ("did not find expected ',' or ']'", "a text that starts with '[' is read as a list: put it in double quotes."),
+    ("did not find expected ',' or '}'", "a text that starts with '{' is read as a mapping: put it in double quotes."),
+    ("found unexpected end of stream", "a quote is opened and never closed: close it at the end of the text."),
+    ("found unknown escape character", ("inside double quotes, a backslash starts an escape: write '\\\\' for one "
+     "backslash, or use single quotes.")),
+)
+
+
+def plain_hint(problem: str, char: str = "") -> str:
+    """What to do about a parser's complaint (and the character it stopped at), in plain words."""
+    if char == "\t":
+        return "this line is indented with a tab; YAML needs spaces (two per level)."
+    if char in ("@", "`") and "cannot start any token" in problem:
+        return f"a text cannot start with '{char}' in YAML: put the whole text in double quotes."
+    for wording, hint in _HINTS:
+        if wording in problem:
+            return hint
+    return ("check the indentation (spaces, two per level) and put in double quotes any text that contains ': ' "
+            "or starts with a special character ('*', '&', '!', '[', '{', '>', '|', '#', '@', '`').")
 
 
 def scalar(value: str | bool) -> str:

@@ -22,6 +22,10 @@ MACRO, COMMENT = "macro", "comment"
 # macros plugin at all. The comment form is matched with any name, so that a
 # misspelt one is reported instead of silently left in the page.
 _MACRO = re.compile(r"\{\{-?\s*(" + "|".join(PLACEABLE) + r")\(\s*(?:([\"'])(.*?)\2)?\s*\)\s*-?\}\}")
+# A widget whose argument is not quoted, e.g. {{ quiz(confianza) }}: Jinja
+# would read it as a variable, so it is reported rather than silently skipped.
+_UNQUOTED = re.compile(r"\{\{-?\s*(" + "|".join(w for w, arg in PLACEABLE.items() if arg)
+                       + r")\(\s*([^\s\"')][^)]*?)\s*\)\s*-?\}\}")
 _COMMENT = re.compile(r"<!--\s*coursekit:([\w-]*)(?:\s+([^\s>]*))?\s*-->")
 # The same comment in rendered HTML, where Markdown may have wrapped it in a
 # paragraph. The pattern starts with a literal "<" so the regex engine can
@@ -79,6 +83,14 @@ def find_placements(text: str) -> list[Placement]:
     found += [Placement(m.group(1), m.group(2) or "", text.count("\n", 0, m.start()) + 1, COMMENT)
               for m in _COMMENT.finditer(text)]
     return sorted(found, key=lambda p: p.line)
+
+
+def unquoted_placements(text: str) -> list[Placement]:
+    """Widgets placed with an unquoted argument, which Jinja would take for a variable; code is skipped."""
+    if "{{" not in text:
+        return []
+    text = without_code(text)
+    return [Placement(m.group(1), m.group(2), text.count("\n", 0, m.start()) + 1) for m in _UNQUOTED.finditer(text)]
 
 
 def unknown_widget(name: str) -> tuple[str, str]:

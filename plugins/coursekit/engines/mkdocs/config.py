@@ -37,6 +37,10 @@ class CourseKitConfig(Config):
     lessons_dir = Type(str, default="lessons")
     """Folder of the docs dir whose pages are lessons (front matter required)."""
 
+    rules = Type(dict, default={})
+    """The course's rules (questions per quiz, minutes per lesson, lines per checklist...);
+    see coursekit.model.rules for each option and its default."""
+
     course_key = Optional(Type(str))
     """Namespace of saved results in the browser; defaults to a slug of site_name."""
 

@@ -21,6 +21,7 @@ from ...model.course import Course, PageSource, Settings, load_course
 from ...model.itemwriting import ItemWritingRules
 from ...model.problems import Problems
 from ...model.sources import SourceError, decode
+from ...model.rules import RulesError, rules_from
 from ...model.strings import strings_for
 from ...model.widgets import PLACEHOLDER_HTML, WIDGETS, placeholder
 from ...render.renderer import Renderer
@@ -46,14 +47,19 @@ _H1_END = re.compile(r"</h1>")
 _NOT_FOUND = re.compile(r"<h1>404 - Not found</h1>")  # Material's 404.html
 
 
-def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
-    """Where the course's sources are, from mkdocs.yml and our options."""
+def settings_for(config: MkDocsConfig, options: CourseKitConfig, drafts: bool = False) -> Settings:
+    """Where the course's sources are, its rules and order, from mkdocs.yml and our options."""
     config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
     root = config_file.parent
     # Another edition's configuration is read without its plugins or theme
     # (editions.py): then whether macros render is unknown, and not checked.
     plugins = getattr(config, "plugins", None)
     macros_plugin = next((p for p in plugins.values() if hasattr(p, "register_macros")), None) if plugins is not None else None
+    try:
+        rules = rules_from(options.rules)
+    except RulesError as error:
+        raise PluginError(f"{config_file.name}: in the coursekit plugin's 'rules:', {error} "
+                          "Hint: see 'Course rules' in CONTRIBUTING.md.") from None
     return Settings(
         root=root,
         docs_dir=Path(config.docs_dir),
@@ -70,6 +76,9 @@ def settings_for(config: MkDocsConfig, options: CourseKitConfig) -> Settings:
         template_dirs=tuple(Path(folder) for folder in getattr(config.theme, "dirs", ())),
         macros=None if plugins is None else macros_plugin is not None,
         macros_by_default=bool(getattr(macros_plugin, "config", {}).get("render_by_default", True)),
+        rules=rules,
+        order=tuple(nav_pages(config.nav or [])),
+        drafts=drafts,
     )
 
 
@@ -79,6 +88,17 @@ def page_source(file: File) -> PageSource:
         return file.src_uri, decode(file.content_bytes)
     except SourceError as error:
         return file.src_uri, error
+
+
+def nav_pages(nav: object) -> list[str]:
+    """The Markdown pages of a navigation as written in mkdocs.yml, in order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [uri for value in nav.values() for uri in nav_pages(value)]
+    if isinstance(nav, list):
+        return [uri for item in nav for uri in nav_pages(item)]
+    return []
 
 
 def course_key(config: MkDocsConfig, options: CourseKitConfig) -> str:
@@ -93,6 +113,10 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.renderer: Renderer | None = None
         self.files: Files | None = None
         self.editions: Editions | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # The macros are registered even when the plugin is off: they only
@@ -112,7 +136,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        settings = settings_for(config, self.config)
+        settings = settings_for(config, self.config, drafts=self.serving)
         pages = [page_source(file) for file in files.documentation_pages()]
         course = load_course(settings, pages)
         if course.problems.errors:
@@ -126,6 +150,8 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.editions = editions_for(config, course, pages, generated, parity)
         if parity.errors:
             raise PluginError(_report_problems(parity.errors))
+        for draft in course.drafts:  # only while serving; an error in any build
+            log.info(f"still to write: {draft}")
         self.course = course
         self.renderer = Renderer(course, config.site_name, course_key(config, self.config))
 
