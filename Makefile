@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench schema clean
+.PHONY: serve test check lint build bench schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -20,6 +20,9 @@ test: $(VENV)/.installed  ## the whole test suite, browser tests included
 
 check: $(VENV)/.installed  ## validate the course without building it
 	$(VENV)/bin/coursekit check
+
+lint: $(VENV)/.installed  ## the code's lint rules (ruff check, as pre-commit runs it)
+	$(VENV)/bin/ruff check .
 
 build: $(VENV)/.installed  ## check, then build every edition into one site in site/ (the default at the root)
 	$(VENV)/bin/coursekit build
