@@ -49,7 +49,8 @@ def true_false(number: int, answer: bool) -> str:
 def quiz(quiz_id: str, spots: list[tuple[int, int]], answers: list[bool], start: int = 0) -> str:
     questions = [single(start + i, p, r) for i, (p, r) in enumerate(spots)]
     questions += [true_false(start + i, a) for i, a in enumerate(answers)]
-    return f"id: {quiz_id}\ntitle: Quiz\nquestions:\n" + "".join(questions)
+    return (f"# yaml-language-server: $schema=quiz.schema.json\nid: {quiz_id}\ntitle: Quiz\nquestions:\n"
+            + "".join(questions))
 
 
 # Twelve single-answer questions: each position and each length rank holds
@@ -83,15 +84,15 @@ def test_the_generated_fixtures_have_the_figures_they_claim() -> None:
 def test_position_and_length_rank() -> None:
     text = quiz("q", [], []) + (
         "  - id: ties\n    type: single\n    prompt: Pick.\n    options:\n"
-        "      - {id: a, text: '  four  ', feedback: x}\n"
-        "      - {id: b, text: five5, feedback: x}\n"
-        "      - {id: c, text: four, correct: true, feedback: x}\n"
-        "      - {id: d, text: fo, feedback: x}\n"
+        "      - {id: padded, text: '  four  ', feedback: x}\n"
+        "      - {id: longer, text: five5, feedback: x}\n"
+        "      - {id: answer, text: four, correct: true, feedback: x}\n"
+        "      - {id: shorter, text: fo, feedback: x}\n"
         "  - id: many\n    type: multiple\n    prompt: Pick.\n    options:\n"
-        "      - {id: a, text: a, correct: true, feedback: x}\n"
-        "      - {id: b, text: bb, feedback: x}\n")
+        "      - {id: one, text: a, correct: true, feedback: x}\n"
+        "      - {id: two, text: bb, feedback: x}\n")
     [answer] = single_answers(parsed(text))
-    # Option 'a' is as long as the answer once stripped: only 'five5' is longer.
+    # Option 'padded' is as long as the answer once stripped: only 'five5' is longer.
     assert (answer.question.id, answer.position, answer.rank) == ("ties", 3, 2)
 
 

@@ -27,7 +27,7 @@ def problems_with(project: Path, **rules: object) -> list[tuple[str, int, str, s
     return [(p.file, p.line, p.message, p.hint) for p in course.problems.errors]
 
 
-LOOSE = {"questions": (1, 8), "minutes": (1, 120), "scenario_share": 0, "sections": 1, "opening_section": ""}
+LOOSE = {"questions": (1, 12), "minutes": (1, 120), "scenario_share": 0, "sections": 1, "opening_section": ""}
 
 
 def only(found: list[tuple[str, int, str, str]], text: str) -> tuple[str, int, str, str]:
@@ -126,7 +126,7 @@ def test_a_bad_rule_stops_the_build_with_a_message(tmp_path: Path) -> None:
 
     shutil.copytree(FIXTURES / "basic", tmp_path / "p")
     config = tmp_path / "p/mkdocs.yml"
-    config.write_text(config.read_text().replace("questions: [1, 8]", "questions: [9, 8]"))
+    config.write_text(config.read_text().replace("questions: [1, 12]", "questions: [9, 8]"))
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "mkdocs.yml: in the coursekit plugin's 'rules:', the rule 'questions: [9, 8]' is not usable" in result.stderr
