@@ -12,10 +12,12 @@ import jsonschema
 import pytest
 import yaml
 from coursekit.model.conversations import REPAIRED, parse_conversation
-from coursekit.model.course import Settings, load_course, read_pages
+from coursekit.model.course import load_course, read_pages
 from coursekit.model.problems import Problems
 from coursekit.model.scaffold import conversation_text
 from coursekit.model.schema import CONVERSATION_SCHEMA_FILE, render_conversation
+
+from tests.conftest import fixture_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "basic"
 FILE = "conversations/late-delivery.yml"
@@ -109,8 +111,8 @@ def test_a_node_no_path_reaches() -> None:
     text = VALID.replace("        next: escalates\n        coaching: Without", "        next: lost\n        coaching: Without")
     text = text.replace("        next: escalates\n        coaching: Blaming", "        next: lost\n        coaching: Blaming")
     problems = [str(p) for p in problems_of(text)]
-    assert problems == [f"{FILE}:{line_of(text, '  - id: escalates')}: no path from the start reaches the node 'escalates'"
-                        " (nor 'wary', which only it leads to). Hint: make a reply lead to it ('next: escalates'), or delete it."]
+    assert problems == [(f"{FILE}:{line_of(text, '  - id: escalates')}: no path from the start reaches the node 'escalates'"
+                        " (nor 'wary', which only it leads to). Hint: make a reply lead to it ('next: escalates'), or delete it.")]
 
 
 def test_an_ending_no_path_reaches() -> None:
@@ -125,9 +127,9 @@ def test_a_loop_with_no_way_out() -> None:
     text = text.replace("        next: lost\n", "        next: details\n")
     problems = [str(p) for p in problems_of(text)]
     loop = [p for p in problems if "in a loop with no way out" in p]
-    assert loop == [f"{FILE}:{line_of(text, '  - id: details')}: the node 'details' is in a loop with no way out"
+    assert loop == [(f"{FILE}:{line_of(text, '  - id: details')}: the node 'details' is in a loop with no way out"
                     " (details → escalates → details). Hint: let at least one reply in the loop lead to an ending,"
-                    " or to a node that reaches one."]
+                    " or to a node that reaches one.")]
     stuck = [p for p in problems if "no ending can be reached from the node 'opening'" in p]
     assert stuck and stuck[0].startswith(f"{FILE}:{line_of(text, '  - id: opening')}:")
 
@@ -181,9 +183,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def course_problems(project: Path) -> list[str]:
-    settings = Settings(root=project, docs_dir=project / "docs", quizzes_dir=project / "quizzes",
-                        checklists_file=project / "checklists.yml", lessons_dir="lessons", language="en",
-                        conversations_dir=project / "conversations")
+    settings = fixture_settings(project)  # the fixture's own rules, from its mkdocs.yml
     return [str(p) for p in load_course(settings, read_pages(settings.docs_dir)).problems]
 
 
@@ -216,8 +216,8 @@ def test_a_link_to_a_lesson_that_does_not_exist(project: Path) -> None:
     line = edit(conversation, "        lesson: lessons/second.md\n        misses: [own-it]",
                 "        lesson: lessons/secnd.md\n        misses: [own-it]")
     problems = course_problems(project)
-    assert problems == [f"{FILE}:{line}: the link 'lessons/secnd.md' points to a page that does not exist."
-                        " Hint: did you mean 'lessons/second.md'?"]
+    assert problems == [(f"{FILE}:{line}: the link 'lessons/secnd.md' points to a page that does not exist."
+                        " Hint: did you mean 'lessons/second.md'?")]
 
 
 def test_a_link_to_an_anchor_that_does_not_exist(project: Path) -> None:
@@ -225,14 +225,14 @@ def test_a_link_to_an_anchor_that_does_not_exist(project: Path) -> None:
     (project / FILE).write_text(text.replace("practises: [lessons/first.md#a-situation-to-start-with]",
                                              "practises: [lessons/first.md#a-situation-to-start]"))
     problems = course_problems(project)
-    assert problems == [f"{FILE}:{line_of(text, 'practises: [lessons/first.md#')}: the link 'lessons/first.md#a-situation-to-start'"
-                        " names an anchor that 'lessons/first.md' does not have. Hint: did you mean '#a-situation-to-start-with'?"]
+    assert problems == [(f"{FILE}:{line_of(text, 'practises: [lessons/first.md#')}: the link 'lessons/first.md#a-situation-to-start'"
+                        " names an anchor that 'lessons/first.md' does not have. Hint: did you mean '#a-situation-to-start-with'?")]
 
 
 def test_an_unknown_observer_checklist(project: Path) -> None:
     line = edit(project / FILE, "    checklist: before", "    checklist: befor")
-    assert course_problems(project) == [f"{FILE}:{line}: the observer's checklist 'befor' does not exist."
-                                        " Hint: use a checklist id (before)."]
+    assert course_problems(project) == [(f"{FILE}:{line}: the observer's checklist 'befor' does not exist."
+                                        " Hint: use a checklist id (before).")]
 
 
 def test_an_unplaced_conversation_is_a_warning(project: Path) -> None:
@@ -288,9 +288,7 @@ def test_author_text_is_escaped_and_every_reply_is_a_link(project: Path) -> None
     from coursekit.render.renderer import Renderer
 
     edit(project / FILE, "says: I need it by noon tomorrow.", "says: <script>alert(1)</script> I need it by noon tomorrow.")
-    settings = Settings(root=project, docs_dir=project / "docs", quizzes_dir=project / "quizzes",
-                        checklists_file=project / "checklists.yml", lessons_dir="lessons", language="en",
-                        conversations_dir=project / "conversations")
+    settings = fixture_settings(project)
     course = load_course(settings, read_pages(settings.docs_dir))
     html = str(Renderer(course, "Fixture", "fixture").conversation(course.conversations["late-delivery"], lambda uri: uri))
     assert "<script>" not in html and "&lt;script&gt;" in html
