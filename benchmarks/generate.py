@@ -112,6 +112,7 @@ def generate(count: int, target: Path) -> Path:
               lessons_dir: lessons
               rules:
                 sections: 3
+                opening_section: A situation to start with  # every edition's text is English
         markdown_extensions: [admonition, attr_list, tables, toc]
         """))
     return config

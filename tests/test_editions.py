@@ -87,12 +87,12 @@ def test_a_mismatched_quiz_names_every_id_at_once(project: Path) -> None:
     assert result.returncode == 1
     out = result.stdout
     for expected in (
-        ("quizzes/ro/confianza.yml:1: the question 'pedido-tarde' of the quiz 'confianza' lacks the option(s) "
+        ("quizzes/ro/confianza.yml:2: the question 'pedido-tarde' of the quiz 'confianza' lacks the option(s) "
          "'culpar-al-transporte' of the 'es' edition."),
         "the question 'pedido-tarde' of the quiz 'confianza' has the option(s) 'vina-curierului'",
         ("the question 'promesas-pequenas' of the quiz 'confianza' has other right answers than the 'es' edition: "
          "'true' here, 'false' there."),
-        "quizzes/en/escuchar.yml:1: the quiz 'escuchar' lacks the question(s) 'folletos' of the 'es' edition.",
+        "quizzes/en/escuchar.yml:2: the quiz 'escuchar' lacks the question(s) 'folletos' of the 'es' edition.",
         "the quiz 'escuchar' has the question(s) 'leaflets', which the 'es' edition does not have.",
         "content/ro/lectii/ascultare.md:1: the lesson 'escuchar' adds 0 item(s) to the checklist 'antes' here and 1",
     ):
@@ -109,7 +109,7 @@ def test_the_build_fails_on_parity_and_builds_nothing(project: Path, tmp_path: P
     # One edition built alone cannot skip the check either: its plugin reads the others.
     alone = mkdocs_build(project / "mkdocs.yml", tmp_path / "es")
     assert alone.returncode != 0
-    assert "quizzes/en/confianza.yml:1: the question 'pedido-tarde' of the quiz 'confianza' lacks the option(s)" in alone.stderr
+    assert "quizzes/en/confianza.yml:2: the question 'pedido-tarde' of the quiz 'confianza' lacks the option(s)" in alone.stderr
     assert "Traceback" not in alone.stderr
 
 
