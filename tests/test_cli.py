@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -121,10 +122,16 @@ def test_a_lesson_link_without_md_is_rejected_as_the_build_rejects_it(project: P
     assert mkdocs_build(project / "mkdocs.yml", tmp_path / "site").returncode != 0, "the strict build rejects it too"
 
 
-def fill_placeholders(project: Path, slug: str) -> None:
+def fill_placeholders(files: list[Path]) -> None:
     """What a contributor does: replace each placeholder (marker and instruction) with text."""
-    for path in (project / f"content/es/lecciones/{slug}.md", project / f"quizzes/es/{slug}.yml"):
-        path.write_text(path.read_text().replace("PENDIENTE: ", "Texto escrito: "))
+    for path in files:
+        path.write_text(path.read_text().replace("PENDIENTE: ", "Texto escrito: ").replace("TODO: ", "Written text: "))
+
+
+def created_files(result: subprocess.CompletedProcess, project: Path) -> list[Path]:
+    """The files 'coursekit new' says it created, in every edition."""
+    return [project / name for line in result.stdout.splitlines() if line.startswith("created ")
+            for name in re.findall(r"(\S+\.(?:md|yml))", line)]
 
 
 def test_a_new_lesson_passes_the_gate_once_written(project: Path, tmp_path: Path) -> None:
@@ -133,8 +140,10 @@ def test_a_new_lesson_passes_the_gate_once_written(project: Path, tmp_path: Path
     result = coursekit("new", "decir-que-no", "--title", "Decir que no sin perder al cliente", "--after", "confianza",
                        cwd=project)
     assert result.returncode == 0, result.stderr
+    files = created_files(result, project)
     lesson = project / "content/es/lecciones/decir-que-no.md"
     quiz = project / "quizzes/es/decir-que-no.yml"
+    assert lesson in files and quiz in files and all(path.is_file() for path in files)
     nav = (project / "mkdocs.yml").read_text().splitlines()
     position = nav.index("      - lecciones/decir-que-no.md")
     assert nav[position - 1].strip() == "- lecciones/confianza.md", "placed in the course order"
@@ -147,13 +156,12 @@ def test_a_new_lesson_passes_the_gate_once_written(project: Path, tmp_path: Path
     unwritten = coursekit("check", cwd=project)
     assert unwritten.returncode == 1
     flagged = {(line.split(":")[0], int(line.split(":")[1])) for line in unwritten.stdout.splitlines()}
-    expected = {(path, number) for path, source in (("content/es/lecciones/decir-que-no.md", lesson),
-                                                    ("quizzes/es/decir-que-no.yml", quiz))
-                for number, line in enumerate(source.read_text().splitlines(), 1) if "PENDIENTE:" in line}
+    expected = {(path.relative_to(project).as_posix(), number) for path in files
+                for number, line in enumerate(path.read_text().splitlines(), 1) if re.search(r"\b(PENDIENTE|TODO):", line)}
     assert flagged == expected, "every placeholder, and nothing else, is reported by its line"
     assert mkdocs_build(project / "mkdocs.yml", tmp_path / "draft").returncode != 0, "the build applies the same rule"
 
-    fill_placeholders(project, "decir-que-no")
+    fill_placeholders(files)
     check = coursekit("check", cwd=project)
     assert check.returncode == 0, check.stdout
     assert_course_passes(project)

@@ -57,7 +57,6 @@ class Lesson:
     quizzes: tuple[str, ...] = field(default=())
     conversations: tuple[str, ...] = field(default=())
     lines: dict[str, int] = field(default_factory=dict)  # front matter key -> line, for messages
-    lines: dict[str, int] = field(default_factory=dict)  # front matter key -> line, for messages
 
 
 def parse_lesson(src_uri: str, file: str, text: str, problems: Problems, *,

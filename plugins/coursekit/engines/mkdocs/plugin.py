@@ -20,8 +20,8 @@ from ...model.checklists import PAGES_DIR
 from ...model.course import Course, PageSource, Settings, load_course
 from ...model.itemwriting import ItemWritingRules
 from ...model.problems import Problems
-from ...model.sources import SourceError, decode
 from ...model.rules import RulesError, rules_from
+from ...model.sources import SourceError, decode
 from ...model.strings import strings_for
 from ...model.widgets import PLACEHOLDER_HTML, WIDGETS, placeholder
 from ...render.renderer import Renderer
