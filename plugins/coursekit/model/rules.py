@@ -23,7 +23,7 @@ from .strings import for_language
 
 # The heading a lesson opens with when the course does not name one.
 OPENING_SECTION = {"es": "Una situación para empezar", "en": "A situation to start with",
-                   "ro": "O situație de început"}
+                   "ro": "O situație de pornire"}
 # What one sheet holds, in the lines ``checklists.printed_lines`` estimates:
 # in Chromium, sheets estimated at 48 lines still printed on one US Letter
 # page (the shorter paper); 46 keeps about one item in hand.
