@@ -1,46 +1,185 @@
-/* coursekit: checking, scoring and saved progress for quizzes; conversations
- * played step by step; print buttons.
- * The page works without this file: answers are in <details>. Initialised
+/* coursekit: checking, scoring and saved progress for quizzes; the learner's
+ * way through the course; print buttons. Pages work without this file:
+ * answers are in <details>, and what needs it stays hidden. Initialised
  * through Material's document$ (instant navigation), once per element. */
 (function () {
   "use strict";
 
   var READY = "coursekitReady";
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var own = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
+  var isCount = function (n) { return typeof n === "number" && n % 1 === 0 && n >= 0; };
+  /* course.json sits beside this script: what saved results are checked against. */
+  var script = document.currentScript;
+  var DATA_URL = script && script.src ? new URL("course.json", script.src).href : "";
+  var courseData = null;
 
-  /* localStorage may be blocked (privacy settings) or hold anything. */
+  /* localStorage may be blocked (privacy settings) or hold anything. Every
+   * result lives under <base><kind>:<id>; keyOf is the one place that knows,
+   * so a new key scheme is a change here plus copying old keys forward. */
   var store = {
-    /* A saved attempt is {answers: {questionId: [optionId, ...]}, score, total};
-     * anything else is ignored as if nothing were saved. */
-    get: function (key) {
+    keyOf: function (base, kind, id) { return base + kind + ":" + id; },
+    read: function (key) {
+      try { return JSON.parse(window.localStorage.getItem(key)); } catch (error) { return null; }
+    },
+    write: function (key, value) {
+      try { window.localStorage.setItem(key, JSON.stringify(value)); return true; } catch (error) { return false; }
+    },
+    /* Keys under a base; null when storage is blocked. */
+    keys: function (base) {
       try {
-        var value = JSON.parse(window.localStorage.getItem(key));
-        var answers = value && typeof value === "object" ? value.answers : null;
-        if (!answers || typeof answers !== "object" || Array.isArray(answers)) { return null; }
-        var valid = Object.keys(answers).every(function (id) {
-          return Array.isArray(answers[id]) && answers[id].every(function (option) { return typeof option === "string"; });
-        });
-        return valid ? value : null;
+        var found = [], storage = window.localStorage;
+        for (var i = 0; i < storage.length; i += 1) {
+          if (storage.key(i).indexOf(base) === 0) { found.push(storage.key(i)); }
+        }
+        return found;
       } catch (error) { return null; }
     },
-    set: function (key, value) {
-      try { window.localStorage.setItem(key, JSON.stringify(value)); return true; } catch (error) { return false; }
-    }
+    remove: function (key) { try { window.localStorage.removeItem(key); } catch (error) { /* blocked: nothing saved */ } }
   };
 
   function format(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return own(values, name) ? values[name] : all; });
   }
 
-  function questionsOf(form) {
-    return Array.prototype.slice.call(form.querySelectorAll(".coursekit-quiz__question"));
+  function loadCourse() {
+    if (!courseData) {
+      courseData = DATA_URL && window.fetch ? window.fetch(DATA_URL).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }) : Promise.reject(new Error("no course data"));
+      courseData.catch(function () { courseData = null; });
+    }
+    return courseData;
   }
 
-  function inputsOf(question) {
-    return Array.prototype.slice.call(question.querySelectorAll("input"));
+  /* A saved quiz result has this shape, or it is not one at all. */
+  function isQuizRecord(saved) {
+    var answers = saved && saved.answers;
+    return !!answers && typeof answers === "object" && !Array.isArray(answers) &&
+      isCount(saved.score) && isCount(saved.total) && saved.score <= saved.total &&
+      Object.keys(answers).every(function (id) {
+        return Array.isArray(answers[id]) && answers[id].every(function (option) { return typeof option === "string"; });
+      });
   }
 
+  /* A saved result weighed against the quiz as it is now ({pass, questions:
+   * {id: {options, correct}}}): only answers the quiz still has count, and the
+   * score is worked out again, never read. null when it is not a result or
+   * keeps no answer. A quiz with a question left blank is never passed. */
+  function weighQuiz(quiz, saved) {
+    if (!quiz || !isQuizRecord(saved)) { return null; }
+    var ids = Object.keys(quiz.questions), answers = {}, score = 0, answered = 0;
+    ids.forEach(function (id) {
+      var question = quiz.questions[id];
+      var chosen = (own(saved.answers, id) ? saved.answers[id] : []).filter(function (option) {
+        return question.options.indexOf(option) >= 0;
+      });
+      if (!chosen.length) { return; }
+      answers[id] = chosen;
+      answered += 1;
+      if (chosen.length === question.correct.length &&
+          chosen.every(function (option) { return question.correct.indexOf(option) >= 0; })) { score += 1; }
+    });
+    if (!answered) { return null; }
+    return { answers: answers, score: score, total: ids.length,
+      state: answered === ids.length && score >= quiz.pass ? "passed" : "tried" };
+  }
+
+  /* How to weigh each kind of saved result a lesson can hold; another widget
+   * that saves an outcome joins by adding its kind here. */
+  var KINDS = {
+    quiz: function (course, id, saved) { return own(course.quizzes, id) ? weighQuiz(course.quizzes[id], saved) : null; },
+    /* A conversation's best outcome, as its ending has it now; it adds words,
+     * not a pass: a lesson is passed on its quiz. */
+    conversation: function (course, id, saved) {
+      var endings = own(course.conversations, id) ? course.conversations[id].endings : {};
+      return saved && typeof saved.ending === "string" && own(endings, saved.ending) ?
+        { outcome: endings[saved.ending] } : null;
+    }
+  };
+
+  function resultOf(course, kind, id) {
+    return own(KINDS, kind) ? KINDS[kind](course, id, store.read(store.keyOf(course.storage, kind, id))) : null;
+  }
+
+  /* A lesson's state from its saved results: "passed" when every one is
+   * passed, "tried" when any exists, "none" otherwise; scores add up. */
+  function lessonResult(course, lesson) {
+    var summary = { state: "none", score: 0, total: 0, outcomes: [] }, graded = 0, passed = 0, found = 0;
+    lesson.results.forEach(function (r) {
+      var result = resultOf(course, r.kind, r.id);
+      if (r.kind !== "conversation") { graded += 1; }
+      if (!result) { return; }
+      if (result.outcome) { summary.outcomes.push(result.outcome); return; }
+      found += 1;
+      passed += result.state === "passed" ? 1 : 0;
+      summary.score += result.score;
+      summary.total += result.total;
+    });
+    if (found) { summary.state = passed === graded ? "passed" : "tried"; }
+    return summary;
+  }
+
+  /* Progress lines, lesson marks and the start button, from saved results. */
+  function paint(course) {
+    var results = course.lessons.map(function (lesson) { return lessonResult(course, lesson); });
+    var passed = results.filter(function (r) { return r.state === "passed"; }).length;
+    each(document.querySelectorAll(".coursekit-progress"), function (box) {
+      box.querySelector(".coursekit-progress__text").textContent =
+        format(box.getAttribute("data-text-progress"), { done: passed, total: results.length });
+      box.querySelector(".coursekit-progress__bar span").style.width = (100 * passed / (results.length || 1)) + "%";
+      box.hidden = false;
+    });
+    each(document.querySelectorAll(".coursekit-overview"), function (overview) {
+      var text = function (name, values) { return format(overview.getAttribute("data-text-" + name), values || {}); };
+      each(overview.querySelectorAll("[data-status]"), function (status, index) {
+        var result = results[index];
+        if (!result) { return; }
+        status.textContent = (result.state === "none" && result.outcomes.length ? [] : [text(result.state, result)]).concat(result.outcomes.map(function (outcome) {
+          return text("conversation", { outcome: text("outcome-" + outcome) });
+        })).join(" · ");
+        status.setAttribute("data-state", result.state);
+        status.hidden = false;
+      });
+      /* A newcomer starts; a returning learner continues with the first
+       * lesson not passed yet; after the last one, reviews from the start. */
+      var start = overview.querySelector("[data-start]");
+      var started = results.some(function (r) { return r.state !== "none"; });
+      var next = started ? results.findIndex(function (r) { return r.state !== "passed"; }) : -1;
+      if (start && course.lessons.length) {
+        var lesson = course.lessons[Math.max(next, 0)];
+        start.textContent = next >= 0 ? text("continue", { lesson: lesson.title }) : text(started ? "review" : "start");
+        start.href = new URL(lesson.url, DATA_URL).href;
+      }
+    });
+  }
+
+  function refresh() {
+    if (document.querySelector(".coursekit-progress, .coursekit-overview")) { loadCourse().then(paint, function () {}); }
+  }
+
+  /* ---- Quizzes ---- */
+
+  function questionsOf(form) { return Array.prototype.slice.call(form.querySelectorAll(".coursekit-quiz__question")); }
+  function inputsOf(question) { return Array.prototype.slice.call(question.querySelectorAll("input")); }
   function solutionOf(question, optionId) {
     return question.querySelector('.coursekit-quiz__solution li[data-option="' + CSS.escape(optionId) + '"]');
+  }
+  function chosenIn(question) {
+    return inputsOf(question).filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
+  }
+
+  /* The quiz as course.json describes it, read from its own markup. */
+  function shapeOf(form) {
+    var quiz = { pass: Number(form.getAttribute("data-pass")), questions: {} };
+    questionsOf(form).forEach(function (question) {
+      var options = inputsOf(question).map(function (input) { return input.value; });
+      quiz.questions[question.getAttribute("data-question")] = { options: options, correct: options.filter(function (id) {
+        return solutionOf(question, id).getAttribute("data-correct") === "true";
+      }) };
+    });
+    return quiz;
   }
 
   /* The box under an option that shows its feedback, made on first use. */
@@ -49,41 +188,41 @@
     if (!box) {
       box = document.createElement("div");
       box.className = "coursekit-quiz__feedback";
-      box.hidden = true;
       input.parentNode.appendChild(box);
     }
     return box;
   }
 
   /* Right, wrong, partly right (multiple choice) or unanswered. */
-  function verdict(question, chosen) {
+  function verdict(question, spec, chosen) {
     if (!chosen.length) { return "unanswered"; }
-    var correct = inputsOf(question).filter(function (input) {
-      return solutionOf(question, input.value).getAttribute("data-correct") === "true";
-    }).map(function (input) { return input.value; });
-    var hits = chosen.filter(function (id) { return correct.indexOf(id) >= 0; }).length;
-    if (hits === correct.length && chosen.length === correct.length) { return "right"; }
+    var hits = chosen.filter(function (id) { return spec.correct.indexOf(id) >= 0; }).length;
+    if (hits === spec.correct.length && chosen.length === hits) { return "right"; }
     return hits > 0 && question.getAttribute("data-type") === "multiple" ? "partly" : "wrong";
   }
 
-  function showQuestion(form, question, chosen) {
-    var result = verdict(question, chosen);
+  function showQuestion(form, question, spec, chosen) {
     inputsOf(question).forEach(function (input) {
       var picked = chosen.indexOf(input.value) >= 0;
+      var label = input.nextElementSibling;
       var box = feedbackBox(input);
+      var right = spec.correct.indexOf(input.value) >= 0;
       input.checked = picked;
       input.disabled = true;
       box.hidden = !picked;
       box.textContent = "";
+      /* The mark sits on the chosen option itself: an icon (CSS) and a word. */
       if (picked) {
-        var solution = solutionOf(question, input.value);
-        var mark = document.createElement("strong");
-        mark.textContent = solution.querySelector(".coursekit-quiz__mark").textContent + " ";
-        box.appendChild(mark);
-        box.appendChild(solution.querySelector(".coursekit-quiz__why").cloneNode(true));
-        box.setAttribute("data-correct", solution.getAttribute("data-correct"));
+        var mark = document.createElement("span");
+        mark.className = "coursekit-quiz__mark-chip";
+        mark.textContent = form.getAttribute(right ? "data-text-correct" : "data-text-incorrect");
+        label.appendChild(mark);
+        label.setAttribute("data-mark", right ? "right" : "wrong");
+        box.appendChild(solutionOf(question, input.value).querySelector(".coursekit-quiz__why").cloneNode(true));
+        box.setAttribute("data-correct", String(right));
       }
     });
+    var result = verdict(question, spec, chosen);
     var line = question.querySelector(".coursekit-quiz__verdict");
     line.hidden = false;
     line.setAttribute("data-verdict", result);
@@ -91,55 +230,66 @@
     var solution = question.querySelector(".coursekit-quiz__solution");
     solution.hidden = false;
     solution.open = false;
-    return result === "right";
   }
 
   function clearQuestion(question) {
     inputsOf(question).forEach(function (input) {
-      var box = feedbackBox(input);
+      var label = input.nextElementSibling, mark = label.querySelector(".coursekit-quiz__mark-chip");
+      if (mark) { mark.remove(); }
+      label.removeAttribute("data-mark");
       input.checked = false;
       input.disabled = false;
-      box.hidden = true;
-      box.textContent = "";
+      feedbackBox(input).hidden = true;
     });
     question.querySelector(".coursekit-quiz__verdict").hidden = true;
     question.querySelector(".coursekit-quiz__solution").hidden = true;
   }
 
-  function chosenIn(question) {
-    return inputsOf(question).filter(function (input) { return input.checked; })
-      .map(function (input) { return input.value; });
-  }
-
-  /* Show a checked attempt: feedback per chosen option, verdicts, score. */
-  function showAttempt(form, answers) {
-    var score = 0;
-    var questions = questionsOf(form);
-    questions.forEach(function (question) {
+  /* Show a weighed attempt: marks and feedback per chosen option, verdicts, score. */
+  function showAttempt(form, result) {
+    var quiz = shapeOf(form);
+    questionsOf(form).forEach(function (question) {
       var id = question.getAttribute("data-question");
-      var known = inputsOf(question).map(function (input) { return input.value; });
-      var chosen = (Array.isArray(answers[id]) ? answers[id] : []).filter(function (value) { return known.indexOf(value) >= 0; });
-      if (showQuestion(form, question, chosen)) { score += 1; }
+      showQuestion(form, question, quiz.questions[id], result.answers[id] || []);
     });
     form.querySelector('[data-action="check"]').hidden = true;
     form.querySelector('[data-action="retry"]').hidden = false;
+    form.querySelector(".coursekit-quiz__warning").hidden = true;
     var status = form.querySelector(".coursekit-quiz__score");
-    status.textContent = format(form.getAttribute("data-text-score"), { score: score, total: questions.length });
-    status.setAttribute("data-score", score + "/" + questions.length);
-    return { answers: answers, score: score, total: questions.length };
+    status.textContent = format(form.getAttribute("data-text-score"), result) + " " +
+      format(form.getAttribute(result.state === "passed" ? "data-text-passed" : "data-text-to-pass"),
+        { pass: quiz.pass, total: result.total });
+    status.setAttribute("data-score", result.score + "/" + result.total);
+  }
+
+  /* Warn first when questions are blank: how many, and which. */
+  function warnUnanswered(form) {
+    var blank = [];
+    questionsOf(form).forEach(function (question, index) { if (!chosenIn(question).length) { blank.push(index + 1); } });
+    if (!blank.length) { return false; }
+    var items = blank.map(function (n) { return format(form.getAttribute("data-text-unanswered-item"), { n: n }); });
+    var list = window.Intl && Intl.ListFormat ? new Intl.ListFormat(document.documentElement.lang || undefined).format(items) : items.join(", ");
+    var warning = form.querySelector(".coursekit-quiz__warning");
+    warning.hidden = false;
+    warning.querySelector("[role=alert]").textContent =
+      format(form.getAttribute(blank.length === 1 ? "data-text-unanswered-one" : "data-text-unanswered-many"),
+        { n: blank.length, list: list });
+    return true;
   }
 
   function check(form) {
     var answers = {};
-    questionsOf(form).forEach(function (question) {
-      answers[question.getAttribute("data-question")] = chosenIn(question);
-    });
-    var attempt = showAttempt(form, answers);
-    var saved = store.set(form.getAttribute("data-storage-key"), attempt);
+    questionsOf(form).forEach(function (question) { answers[question.getAttribute("data-question")] = chosenIn(question); });
+    var quiz = shapeOf(form);
+    var result = weighQuiz(quiz, { answers: answers, score: 0, total: 0 }) ||
+      { answers: {}, score: 0, total: Object.keys(quiz.questions).length, state: "tried" };
+    showAttempt(form, result);
+    var saved = store.write(form.getAttribute("data-storage-key"), { answers: answers, score: result.score, total: result.total });
     var status = form.querySelector(".coursekit-quiz__score");
     /* The live region announces the score; focus goes to it, next to "retry". */
     status.textContent += " " + form.getAttribute(saved ? "data-text-saved" : "data-text-storage-off");
     form.querySelector(".coursekit-quiz__result").focus();
+    refresh();
   }
 
   function retry(form) {
@@ -155,56 +305,142 @@
     if (form.dataset[READY]) { return; }
     form.dataset[READY] = "true";
     form.classList.add("coursekit-quiz--js");
-    questionsOf(form).forEach(function (question) {
-      question.querySelector(".coursekit-quiz__solution").hidden = true;
-    });
+    questionsOf(form).forEach(function (question) { question.querySelector(".coursekit-quiz__solution").hidden = true; });
     form.querySelector(".coursekit-quiz__actions").hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function () { form.querySelector(".coursekit-quiz__warning").hidden = true; });
     form.addEventListener("click", function (event) {
       var button = event.target.closest("[data-action]");
-      if (!button || !form.contains(button)) { return; }
-      if (button.getAttribute("data-action") === "check") { check(form); } else { retry(form); }
+      var action = button && form.contains(button) ? button.getAttribute("data-action") : "";
+      if (action === "check" && !warnUnanswered(form) || action === "check-anyway") { check(form); }
+      if (action === "retry") { retry(form); }
     });
-    var saved = store.get(form.getAttribute("data-storage-key"));
-    if (saved) { showAttempt(form, saved.answers); }
+    var result = weighQuiz(shapeOf(form), store.read(form.getAttribute("data-storage-key")));
+    if (result) { showAttempt(form, result); }
   }
 
-  /* The best outcome of each conversation a lesson places, in words. */
-  function conversationResults(overview, lesson) {
-    return (lesson.getAttribute("data-conversations") || "").split(" ").filter(Boolean).map(function (id) {
-      var saved = loadOutcome(overview.getAttribute("data-conversation-prefix") + id);
-      return saved ? format(overview.getAttribute("data-text-conversation"),
-                            { outcome: overview.getAttribute("data-text-outcome-" + saved.outcome) }) : "";
-    }).filter(Boolean);
+  /* ---- The learner's saved data: save to a file, load from one, clear ---- */
+
+  var FORMAT = "coursekit-progress";
+
+  /* Every valid result of the course, keyed "<kind>:<id>" (no storage key
+   * scheme in the file, so files outlive a change of keys). */
+  function collect(course) {
+    var results = {};
+    course.lessons.forEach(function (lesson) {
+      lesson.results.forEach(function (r) {
+        var saved = store.read(store.keyOf(course.storage, r.kind, r.id));
+        var found = own(KINDS, r.kind) ? KINDS[r.kind](course, r.id, saved) : null;
+        if (found) { results[r.kind + ":" + r.id] = clean(found, saved); }
+      });
+    });
+    return results;
+  }
+
+  /* What is written for a checked result: the score worked out, the outcome as its ending has it. */
+  function clean(found, saved) {
+    return found.answers ? { answers: found.answers, score: found.score, total: found.total } :
+      { ending: saved.ending, outcome: found.outcome, replies: [] };
+  }
+
+  /* The results a file holds for this course, or the name of the message
+   * that says why it is refused. */
+  function readFile(course, text) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { return "import-not-progress"; }
+    if (!data || data.format !== FORMAT || data.version !== 1) { return "import-not-progress"; }
+    if (data.course !== course.course) { return "import-other-course"; }
+    var results = data.results;
+    if (!results || typeof results !== "object" || Array.isArray(results)) { return "import-damaged"; }
+    var accepted = {}, damaged = false;
+    Object.keys(results).forEach(function (name) {
+      var parts = name.split(":"), kind = parts[0], id = parts[1];
+      var value = results[name];
+      if (parts.length !== 2 || kind === "quiz" && !isQuizRecord(value) || !value || typeof value !== "object") {
+        damaged = true;
+        return;
+      }
+      var found = own(KINDS, kind) ? KINDS[kind](course, id, value) : null;
+      if (found) { accepted[name] = clean(found, value); }
+    });
+    if (damaged) { return "import-damaged"; }
+    return Object.keys(accepted).length ? accepted : "import-empty";
+  }
+
+  function confirmWith(dialog, then) {
+    dialog.returnValue = "";
+    dialog.onclose = function () { if (dialog.returnValue === "yes") { then(); } };
+    dialog.showModal();
+  }
+
+  function initManage(overview, course) {
+    var section = overview.querySelector(".coursekit-manage");
+    var message = section.querySelector(".coursekit-manage__message");
+    var fileInput = section.querySelector("[data-import-file]");
+    var say = function (name, values) { message.textContent = format(overview.getAttribute("data-text-" + name), values || {}); };
+    if (store.keys(course.storage) === null) { say("storage-blocked"); }
+    section.hidden = false;
+
+    function save(results) {
+      Object.keys(results).forEach(function (name) {
+        var parts = name.split(":");
+        store.write(store.keyOf(course.storage, parts[0], parts[1]), results[name]);
+      });
+      say("imported");
+      paint(course);
+    }
+
+    fileInput.addEventListener("change", function () {
+      var file = fileInput.files[0];
+      fileInput.value = "";
+      if (!file) { return; }
+      file.text().then(function (text) {
+        var results = readFile(course, text);
+        if (typeof results === "string") { say(results); return; }
+        if (Object.keys(collect(course)).length) {
+          confirmWith(section.querySelector('[data-confirm="import"]'), function () { save(results); });
+        } else { save(results); }
+      }, function () { say("import-not-progress"); });
+    });
+
+    section.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-action]");
+      var action = button ? button.getAttribute("data-action") : "";
+      if (action === "import") { fileInput.click(); }
+      if (action === "reset") {
+        confirmWith(section.querySelector('[data-confirm="reset"]'), function () {
+          (store.keys(course.storage) || []).forEach(store.remove);
+          say("reset-done");
+          paint(course);
+        });
+      }
+      if (action === "export") {
+        var results = collect(course);
+        if (!Object.keys(results).length) { say("nothing-to-export"); return; }
+        var name = overview.getAttribute("data-file-name");
+        var body = JSON.stringify({ format: FORMAT, version: 1, course: course.course, edition: course.edition,
+          results: results }, null, 1);
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([body], { type: "application/json" }));
+        link.download = name;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); });
+        say("exported", { file: name });
+      }
+    });
   }
 
   function initOverview(overview) {
     if (overview.dataset[READY]) { return; }
     overview.dataset[READY] = "true";
-    var prefix = overview.getAttribute("data-storage-prefix");
-    var done = 0;
-    var lessons = overview.querySelectorAll(".coursekit-overview__lesson");
-    Array.prototype.forEach.call(lessons, function (lesson) {
-      var ids = (lesson.getAttribute("data-quizzes") || "").split(" ").filter(Boolean);
-      var results = ids.map(function (id) { return store.get(prefix + id); }).filter(Boolean);
-      var parts = conversationResults(overview, lesson);
-      if (!results.length && !parts.length) { return; }
-      var score = 0, total = 0;
-      results.forEach(function (result) { score += Number(result.score) || 0; total += Number(result.total) || 0; });
-      if (results.length) { parts.unshift(format(overview.getAttribute("data-text-score"), { score: score, total: total })); }
-      var status = lesson.querySelector("[data-status]");
-      status.textContent = parts.join(" · ");
-      status.setAttribute("data-started", "true");
-      if (results.length && results.length === ids.length) { done += 1; }
-    });
-    overview.querySelector(".coursekit-overview__progress").textContent =
-      format(overview.getAttribute("data-text-progress"), { done: done, total: lessons.length });
+    loadCourse().then(function (course) { initManage(overview, course); }, function () {});
   }
 
   /* Conversations, step by step. Without JavaScript each step is a section
    * and each reply a link; here those sections feed a dialogue with back,
    * restart, a debrief and the best outcome saved. */
-  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
   var OUTCOMES = ["repaired", "wary", "lost"]; /* best first */
 
   /* A conversation's saved best outcome, {ending, outcome, replies}, or null. */
@@ -347,10 +583,11 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("form.coursekit-quiz"), initQuiz);
-    Array.prototype.forEach.call(document.querySelectorAll(".coursekit-overview"), initOverview);
-    Array.prototype.forEach.call(document.querySelectorAll(".coursekit-conversation"), initConversation);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-coursekit-print]"), initPrint);
+    each(document.querySelectorAll("form.coursekit-quiz"), initQuiz);
+    each(document.querySelectorAll(".coursekit-overview"), initOverview);
+    each(document.querySelectorAll("[data-coursekit-print]"), initPrint);
+    each(document.querySelectorAll(".coursekit-conversation"), initConversation);
+    refresh();
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {

@@ -96,6 +96,7 @@ class Course:
     # Where each conversation is placed (docs-relative page), for links to play it.
     placed_on: dict[str, str] = field(default_factory=dict)
     drafts: Problems = field(default_factory=Problems)  # placeholders still to write (errors unless drafting)
+    overview_pages: list[str] = field(default_factory=list)  # pages that place the course overview
 
     def lesson(self, src_uri: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.src_uri == src_uri), None)
@@ -179,6 +180,7 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
     lessons: list[Lesson] = []
     used: set[str] = set()
     placed_on: dict[str, str] = {}
+    overview_pages: list[str] = []
     uris: dict[str, str] = {}
     texts: dict[str, str] = {}
     for src_uri, text in pages:
@@ -198,6 +200,8 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
         for placement in placements:
             if placement.widget == "conversation":
                 placed_on.setdefault(placement.argument, src_uri)
+            elif placement.widget == "course_overview":
+                overview_pages.append(src_uri)
         for placement in unquoted_placements(text):
             problems.error(file, placement.line, f"the {placement.widget} id {placement.argument} is not in quotes.",
                            f'write it in quotes: {{{{ {placement.widget}("{placement.argument}") }}}}.')
@@ -243,7 +247,7 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
                              f'place it in the lesson it practises with {{{{ conversation("{conversation.id}") }}}}, or delete the file.')
     labels = conversation_pages.check_links(conversations, texts, set(definitions), problems)
     course = Course(settings, quizzes, definitions, lessons, problems, conversations=conversations,
-                    link_labels=labels, placed_on=placed_on)
+                    link_labels=labels, placed_on=placed_on, overview_pages=overview_pages)
     course.drafts = drafts
     _sort(lessons, settings.order)  # limits are checked in course order
     course.checklists = _gather(settings, definitions, lessons, problems if checklists_known else Problems())

@@ -21,6 +21,7 @@ from ..model.lessons import Lesson
 from ..model.quizzes import Quiz
 from ..model.strings import duration, strings_for
 from .markup import Markdown
+from .progress import DEFAULT_PASS_MARK, pass_score
 
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 
@@ -49,14 +50,17 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 class Renderer:
     """Renders the widgets of one course edition."""
 
-    def __init__(self, course: Course, course_name: str, course_key: str):
+    def __init__(self, course: Course, course_name: str, course_key: str, pass_mark: float = DEFAULT_PASS_MARK):
         self.course = course
         self.course_name = course_name
+        self.course_key = course_key
+        self.pass_mark = pass_mark
         self.t = strings_for(course.settings.language)
-        # Saved results: coursekit:v1:<course>:<edition>:<kind>:<id>, kind 'quiz' or 'conversation'.
-        storage_base = f"coursekit:{STORAGE_VERSION}:{course_key}:{course.settings.language}:"
-        self.storage_prefix = storage_base + "quiz:"
-        self.conversation_prefix = storage_base + "conversation:"
+        # Saved results: <storage_base><kind>:<id>, kind 'quiz' or 'conversation';
+        # course.json tells the script the base.
+        self.storage_base = f"coursekit:{STORAGE_VERSION}:{course_key}:{course.settings.language}:"
+        self.storage_prefix = self.storage_base + "quiz:"
+        self.conversation_prefix = self.storage_base + "conversation:"
         markdown = Markdown()
         self.env = Environment(
             loader=_UnindentedLoader(Path(__file__).parent / "templates"),
@@ -71,12 +75,31 @@ class Renderer:
     def _render(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(t=self.t, **context))
 
-    def quiz(self, quiz: Quiz) -> Markup:
+    def quiz(self, quiz: Quiz, lesson: Lesson | None = None, link: Link | None = None) -> Markup:
+        """A quiz; placed in a lesson, it ends with the way on to the next one."""
         return self._render("quiz.html", quiz=quiz, uid=f"ck-{quiz.id}",
-                            storage_key=self.storage_prefix + quiz.id)
+                            storage_key=self.storage_prefix + quiz.id,
+                            pass_score=pass_score(len(quiz.questions), self.pass_mark),
+                            next_step=self._next_step(lesson, link) if lesson and link else None)
+
+    def _next_step(self, lesson: Lesson, link: Link) -> tuple[str, str, str] | None:
+        """(sentence before the link, link text, URL): the next lesson, or the
+        course path after the last one."""
+        lessons = self.course.lessons
+        position = lessons.index(lesson)
+        if position + 1 < len(lessons):
+            following = lessons[position + 1]
+            return "", self.t["next_lesson"].format(lesson=following.title), link(following.src_uri)
+        pages = self.course.overview_pages
+        if not pages:
+            return None
+        # The course path rather than the home page, when both show the overview.
+        path = next((uri for uri in pages if uri.split("/")[-1] != "index.md"), pages[0])
+        return self.t["course_end"], self.t["see_path"], link(path)
 
     def lesson_intro(self, lesson: Lesson) -> Markup:
-        return self._render("lesson_intro.html", lesson=lesson)
+        return self._render("lesson_intro.html", lesson=lesson, position=self.course.lessons.index(lesson) + 1,
+                            lesson_total=len(self.course.lessons))
 
     def key_points(self, lesson: Lesson) -> Markup:
         return self._render("key_points.html", lesson=lesson)
@@ -115,9 +138,10 @@ class Renderer:
         return self._render("not_found.html", links=sorted(links, key=lambda link: not link["current"]))
 
     def overview(self, link: Link) -> Markup:
+        percent = self.t["percent"].format(n=round(self.pass_mark * 100))
         return self._render("overview.html", lessons=self.course.lessons, link=link,
-                            total_time=self.course.total_time, storage_prefix=self.storage_prefix,
-                            conversation_prefix=self.conversation_prefix)
+                            total_time=self.course.total_time, pass_rule=self.t["pass_rule"].format(percent=percent),
+                            file_name=f"{self.course_key}-{self.t['export_file']}.json")
 
     @staticmethod
     def _href(link: Link) -> Callable[[str], str]:

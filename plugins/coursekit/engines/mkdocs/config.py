@@ -7,6 +7,8 @@ import difflib
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.config_options import Optional, Type
 
+from ...render.progress import DEFAULT_PASS_MARK
+
 
 class Share(Type):
     """A share from 0 to 1 (0.4 is 40 %)."""
@@ -56,6 +58,9 @@ class CourseKitConfig(Config):
     """Fewer single-answer questions in the course: the position and length rules do not apply."""
     item_writing_min_true_false = Type(int, default=5)
     """Fewer true-false questions in the course: the balance rule does not apply."""
+
+    pass_mark = Share(default=DEFAULT_PASS_MARK)
+    """Share of a quiz's questions a learner must get right to pass it (0 to 1)."""
 
     def _validate(self):  # type: ignore[no-untyped-def]
         # MkDocs only warns about an unknown option, so a typo silently turns

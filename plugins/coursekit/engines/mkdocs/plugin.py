@@ -24,6 +24,7 @@ from ...model.rules import RulesError, rules_from
 from ...model.sources import SourceError, decode
 from ...model.strings import strings_for
 from ...model.widgets import PLACEHOLDER_HTML, WIDGETS, placeholder
+from ...render.progress import DATA_FILE, course_data
 from ...render.renderer import Renderer
 from . import macros, theme
 from .config import CourseKitConfig
@@ -34,6 +35,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).resolve().parents[2] / "assets"  # shared by every engine
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
 GUARD = "assets/coursekit/material-guard.js"  # loaded in <head> (theme.py)
+DATA = f"assets/coursekit/{DATA_FILE}"  # beside the script, which finds it by its own URL
 # Marks where a lesson's own widgets go; never left in a page.
 _LESSON_MARK = "coursekit-lesson-widget:"
 # Widgets placed after search indexing (see on_post_page): quizzes (their
@@ -126,6 +128,10 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
                 macros.register(plugin)
         if not self.config.enabled:
             return None
+        if not 0 < self.config.pass_mark <= 1:
+            raise PluginError(f"{config.config_file_path}: the coursekit option 'pass_mark' is "
+                              f"{self.config.pass_mark}; it must be a share of the questions above 0 and up to 1. "
+                              "Hint: 0.7 means 7 of 10 questions right.")
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
         return config
@@ -153,10 +159,11 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         for draft in course.drafts:  # only while serving; an error in any build
             log.info(f"still to write: {draft}")
         self.course = course
-        self.renderer = Renderer(course, config.site_name, course_key(config, self.config))
+        self.renderer = Renderer(course, config.site_name, course_key(config, self.config), self.config.pass_mark)
 
         for uri in (CSS, JS, GUARD):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
+        files.append(File.generated(config, DATA, content=""))  # written in on_nav, once lessons are in order
         for uri, source in course.generated_pages().items():
             if files.get_file_from_path(uri):
                 raise PluginError(f"{settings.display(settings.docs_dir / uri)}: this page is generated from "
@@ -173,6 +180,11 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             return None
         self.course.set_order([page.file.src_uri for page in nav.pages])
         self.files = files  # final by now; on_post_page needs it for links
+        data = files.get_file_from_path(DATA)
+        if data is not None and self.renderer is not None:
+            data.content_string = course_data(
+                self.course, self.renderer.course_key, self.renderer.storage_base, self.renderer.pass_mark,
+                lambda uri: (target.url_relative_to(data) if (target := files.get_file_from_path(uri)) else uri))
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -282,7 +294,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
 
         lesson = course.lesson(page.file.src_uri)
         return {
-            "quiz": lambda arg: renderer.quiz(course.quizzes[arg]),
+            "quiz": lambda arg: renderer.quiz(course.quizzes[arg], lesson, link),
             "lesson_intro": lambda arg: renderer.lesson_intro(lesson) if lesson else "",
             "checklist": lambda arg: renderer.checklist_sheet(course.checklists[arg], link,
                                                                absolute(f"{PAGES_DIR}/{arg}.md"), level=3),
