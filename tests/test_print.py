@@ -122,3 +122,52 @@ def test_a_checklist_at_every_limit_still_fits_one_page(page, worst_case_url, pa
     count, pdf = pages_printed(page, f"{url}/checklists/{sheet}/", paper)
     (tmp_path / f"{sheet}.pdf").write_bytes(pdf)
     assert count == 1, f"see {tmp_path / sheet}.pdf"
+
+
+def lines_by_page(pdf: bytes) -> list[list[tuple[float, str]]]:
+    """Each page's text lines as (height from the page's foot, text), lowest first."""
+    pages = []
+    for pdf_page in PdfReader(io.BytesIO(pdf)).pages:
+        found: dict[float, list[str]] = {}
+
+        def visit(text, cm, tm, font, size, found=found) -> None:
+            if text.strip():
+                found.setdefault(round(tm[5] * cm[3] + cm[5]), []).append(text.strip())
+
+        pdf_page.extract_text(visitor_text=visit)
+        pages.append(sorted((y, " ".join(parts)) for y, parts in found.items()))
+    return pages
+
+
+LESSONS = sorted(p.stem for p in (Path(__file__).parent.parent / "content/es/lecciones").glob("*.md"))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_a_printed_lesson_leaves_no_heading_at_the_foot_of_a_page(page, course_url: str, lesson: str) -> None:
+    page.goto(f"{course_url}/lecciones/{lesson}/")
+    keep_with_next = {text.strip().rstrip("¶").strip() for text in page.locator(
+        ".md-content h2, .md-content h3, .coursekit-quiz__intro").all_inner_texts()}
+    pages = lines_by_page(page.pdf(format="A4"))
+    assert len(pages) > 1
+    for number, lines in enumerate(pages[:-1], start=1):
+        foot = lines[0][1]
+        assert foot not in keep_with_next, f"page {number} ends with «{foot}»"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_printed_checklist_uses_the_sheet_and_its_notes_clear_the_footer(page, course_url: str, paper: str) -> None:
+    page.goto(f"{course_url}/checklists/antes/")
+    pdf = page.pdf(format=paper)
+    (lines,) = lines_by_page(pdf)
+    height = float(PdfReader(io.BytesIO(pdf)).pages[0].mediabox.height)
+    footer = min(y for y, text in lines if text.startswith("Viene de las lecciones"))
+    assert footer < 0.2 * height, "the footer sits at the foot of the sheet, not a third of the way up"
+    page.emulate_media(media="print")
+    gap = page.evaluate("""() => {
+        const notes = document.querySelector('.coursekit-sheet__notes').getBoundingClientRect();
+        const lines = [...document.querySelectorAll('.coursekit-sheet__notes span')].map(s => s.getBoundingClientRect())
+            .filter(r => r.bottom <= notes.bottom + 0.5);
+        const footer = document.querySelector('.coursekit-sheet__footer').getBoundingClientRect();
+        return [lines.length, footer.top - lines[lines.length - 1].bottom]; }""")
+    assert gap[0] >= 3, "at least three ruled lines for notes"
+    assert gap[1] >= 12, f"the last notes line is {gap[1]} px above the footer rule"
