@@ -38,13 +38,23 @@ def test_axe_finds_no_violations(chromium, axe: Axe, course_url: str, name: str,
     page.goto(course_url + PAGES[name])
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
+    if page.locator(".coursekit-progress").count():
+        page.wait_for_selector(".coursekit-progress:not([hidden])")  # progress and marks painted
     assert violations(axe, page) == []
     if name == "lesson with quiz":
-        for question in page.locator(".coursekit-quiz__question").all():
-            question.locator("label").first.click()
+        page.locator(".coursekit-quiz__question label").first.click()
+        page.click('[data-action="check"]')
+        assert violations(axe, page) == [], "with the warning about blank questions"
+        for question in page.locator(".coursekit-quiz__question").all()[1:]:
+            question.locator("label").nth(1).click()
         page.click('[data-action="check"]')
         page.locator(".coursekit-quiz__solution summary").first.click()
-        assert violations(axe, page) == [], "after checking answers"
+        assert violations(axe, page) == [], "after checking answers (options marked right and wrong)"
+        page.goto(course_url + "/recorrido/")
+        page.wait_for_selector("[data-state=tried]")
+        assert violations(axe, page) == [], "course path with a lesson in progress"
+        page.click('[data-action="reset"]')
+        assert violations(axe, page) == [], "with the confirmation open"
     context.close()
 
 
@@ -69,8 +79,11 @@ def test_reduced_motion_and_forced_colours(chromium, course_url: str) -> None:
     duration = page.evaluate("() => getComputedStyle(document.querySelector('.coursekit-quiz__option label')).transitionDuration")
     assert duration in ("0s", "")
     page.click('[data-action="check"]')
+    page.click('[data-action="check-anyway"]')
     verdict = page.locator(".coursekit-quiz__verdict").first
     assert verdict.inner_text() in ("Bien", "No es correcto", "Sin responder"), "verdicts are words, not colours"
+    mark = page.locator(".coursekit-quiz__option label[data-mark]").first
+    assert mark.inner_text().endswith(("Correcta", "Incorrecta")), "so are the marks on chosen options"
     context.close()
 
 
