@@ -1,7 +1,5 @@
-/* coursekit: checking, scoring and saved progress for quizzes; the learner's
- * way through the course; print buttons. Pages work without this file:
- * answers are in <details>, and what needs it stays hidden. Initialised
- * through Material's document$ (instant navigation), once per element. */
+/* coursekit: quizzes, conversations, the learner's progress, print buttons. Pages work without
+ * it (what needs it stays hidden); initialised once per element via document$. */
 (function () {
   "use strict";
 
@@ -9,14 +7,13 @@
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
   var own = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
   var isCount = function (n) { return typeof n === "number" && n % 1 === 0 && n >= 0; };
-  /* course.json sits beside this script: what saved results are checked against. */
+  /* course.json, beside this script: what saved results are checked against. */
   var script = document.currentScript;
   var DATA_URL = script && script.src ? new URL("course.json", script.src).href : "";
   var courseData = null;
 
-  /* localStorage may be blocked (privacy settings) or hold anything. Every
-   * result lives under <base><kind>:<id>; keyOf is the one place that knows,
-   * so a new key scheme is a change here plus copying old keys forward. */
+  /* localStorage may be blocked or hold anything. Only keyOf knows the key
+   * scheme: a new one is a change here plus copying old keys forward. */
   var store = {
     keyOf: function (base, kind, id) { return base + kind + ":" + id; },
     read: function (key) {
@@ -25,7 +22,7 @@
     write: function (key, value) {
       try { window.localStorage.setItem(key, JSON.stringify(value)); return true; } catch (error) { return false; }
     },
-    /* Keys under a base; null when storage is blocked. */
+    /* null when storage is blocked */
     keys: function (base) {
       try {
         var found = [], storage = window.localStorage;
@@ -35,7 +32,7 @@
         return found;
       } catch (error) { return null; }
     },
-    remove: function (key) { try { window.localStorage.removeItem(key); } catch (error) { /* blocked: nothing saved */ } }
+    remove: function (key) { try { window.localStorage.removeItem(key); } catch (error) { /* blocked */ } }
   };
 
   function format(text, values) {
@@ -63,10 +60,9 @@
       });
   }
 
-  /* A saved result weighed against the quiz as it is now ({pass, questions:
-   * {id: {options, correct}}}): only answers the quiz still has count, and the
-   * score is worked out again, never read. null when it is not a result or
-   * keeps no answer. A quiz with a question left blank is never passed. */
+  /* A saved result against the quiz as it is now: answers it no longer has
+   * are left out and the score is worked out again. null if nothing is left.
+   * A blank question is never passed. */
   function weighQuiz(quiz, saved) {
     if (!quiz || !isQuizRecord(saved)) { return null; }
     var ids = Object.keys(quiz.questions), answers = {}, score = 0, answered = 0;
@@ -142,8 +138,7 @@
         status.setAttribute("data-state", result.state);
         status.hidden = false;
       });
-      /* A newcomer starts; a returning learner continues with the first
-       * lesson not passed yet; after the last one, reviews from the start. */
+      /* Start; continue at the first lesson not passed; or review. */
       var start = overview.querySelector("[data-start]");
       var started = results.some(function (r) { return r.state !== "none"; });
       var next = started ? results.findIndex(function (r) { return r.state !== "passed"; }) : -1;
@@ -170,7 +165,7 @@
     return inputsOf(question).filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
   }
 
-  /* The quiz as course.json describes it, read from its own markup. */
+  /* The quiz as course.json has it, read from its markup. */
   function shapeOf(form) {
     var quiz = { pass: Number(form.getAttribute("data-pass")), questions: {} };
     questionsOf(form).forEach(function (question) {
@@ -211,7 +206,7 @@
       input.disabled = true;
       box.hidden = !picked;
       box.textContent = "";
-      /* The mark sits on the chosen option itself: an icon (CSS) and a word. */
+      /* The chosen option's own mark: an icon (CSS) and a word. */
       if (picked) {
         var mark = document.createElement("span");
         mark.className = "coursekit-quiz__mark-chip";
@@ -323,8 +318,7 @@
 
   var FORMAT = "coursekit-progress";
 
-  /* Every valid result of the course, keyed "<kind>:<id>" (no storage key
-   * scheme in the file, so files outlive a change of keys). */
+  /* The course's valid results by "<kind>:<id>": files outlive a key change. */
   function collect(course) {
     var results = {};
     course.lessons.forEach(function (lesson) {
