@@ -345,3 +345,30 @@ def test_real_course_home_starts_and_continues_in_spanish(page, course_url: str)
     page.goto(course_url + "/")
     assert start.inner_text() == "Continúa: Preparar la conversación"
     assert page.locator(".coursekit-progress__text").inner_text() == "Has superado 1 de 9 lecciones."
+
+
+CONVERSATION = BASE + "conversation:late-delivery"
+
+
+def test_a_conversation_outcome_joins_the_lesson_state_and_travels_in_the_file(chromium, page, fixture_url: str,
+                                                                               tmp_path: Path) -> None:
+    seed(page, f"{fixture_url}/path/", {
+        SECOND: {"answers": {"only-question": ["first-option"]}, "score": 1, "total": 1},
+        CONVERSATION: {"ending": "repaired", "outcome": "lost", "replies": []},  # the outcome is the ending's, not the stored one
+    })
+    open_path(page, fixture_url)
+    assert statuses(page) == ["Not started", "Passed: 1 of 1 · Conversation: Relationship repaired"]
+    path = export_file(page, fixture_url, tmp_path)
+    assert json.loads(path.read_text())["results"]["conversation:late-delivery"]["ending"] == "repaired"
+
+    context = chromium.new_context()
+    fresh = context.new_page()
+    open_path(fresh, fixture_url)
+    fresh.locator("[data-import-file]").set_input_files(str(path))
+    fresh.wait_for_function("() => document.querySelector('.coursekit-manage__message').textContent !== ''")
+    assert statuses(fresh) == ["Not started", "Passed: 1 of 1 · Conversation: Relationship repaired"]
+    context.close()
+
+    seed(page, f"{fixture_url}/path/", {CONVERSATION: {"ending": "an-ending-since-removed", "outcome": "repaired"}})
+    open_path(page, fixture_url)
+    assert statuses(page) == ["Not started", "Passed: 1 of 1"], "a stale ending is not shown"
