@@ -130,6 +130,7 @@ def test_material_runs_without_errors_when_storage_is_blocked(chromium, course_u
     page.goto(course_url + PAGES["lesson with quiz"])
     page.locator(".coursekit-quiz__option label").first.click()
     page.click('[data-action="check"]')
+    page.click('[data-action="check-anyway"]')  # the other questions are blank
     assert "no permite guardar" in page.locator(".coursekit-quiz__score").first.inner_text()
     context.close()
     assert errors == []
