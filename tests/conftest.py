@@ -95,8 +95,16 @@ def built_and_served(config_file: Path, site: Path) -> Iterator[tuple[str, Path]
 
 @pytest.fixture(scope="session")
 def course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The real course, built strictly once for the whole session, and served."""
-    yield from built_and_served(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("course") / "site")
+    """The real course in every edition (the default at the root, the others under
+    their code), built strictly once for the whole session as `make build` does, and served."""
+    site = tmp_path_factory.mktemp("course") / "site"
+    server = Server(site)
+    try:
+        result = coursekit_build(ROOT, site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": server.url + "/"})
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield server.url, site
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 QUIZ = "form.coursekit-quiz"
-KEY = "coursekit:v1:fixture-course:en:quiz:first-quiz"
+KEY = "coursekit:v2:fixture-course:quiz:first-quiz"
 
 
 def focused(page) -> dict:

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 ROOT_SEL = ".coursekit-conversation"
 UID = "ck-conv-late-delivery"
-KEY = "coursekit:v1:fixture-course:en:conversation:late-delivery"
+KEY = "coursekit:v2:fixture-course:conversation:late-delivery"
 CONVERSATIONS = sorted(p.stem for p in (ROOT / "conversations/es").glob("*.yml"))
 
 

@@ -293,5 +293,5 @@ def test_author_text_is_escaped_and_every_reply_is_a_link(project: Path) -> None
     html = str(Renderer(course, "Fixture", "fixture").conversation(course.conversations["late-delivery"], lambda uri: uri))
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert html.count('class="coursekit-conversation"') == 1
-    assert 'data-storage-key="coursekit:v1:fixture:en:conversation:late-delivery"' in html
+    assert 'data-storage-key="coursekit:v2:fixture:conversation:late-delivery"' in html
     assert html.count("<a href=\"#ck-conv-late-delivery--") == 7 + 3, "a link per reply, and 'start again' per ending"

@@ -13,7 +13,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-BASE = "coursekit:v1:fixture-course:en:"
+BASE = "coursekit:v2:fixture-course:"
 FIRST, SECOND = BASE + "quiz:first-quiz", BASE + "quiz:second-quiz"
 ALL_RIGHT = {"pick-one": ["right-one"], "pick-many": ["also-right", "right-too"], "is-it-true": ["false"],
              "the-scenario": ["listen-first"]}
@@ -147,7 +147,7 @@ def confirm(page, which: str, answer: str) -> None:
 
 
 def test_reset_asks_first_and_clears_only_this_course(page, fixture_url: str) -> None:
-    other = "coursekit:v1:another-course:en:quiz:x"
+    other = "coursekit:v2:another-course:quiz:x"
     seed(page, f"{fixture_url}/path/", {FIRST: {"answers": ALL_RIGHT, "score": 4, "total": 4}, other: {"keep": True}})
     open_path(page, fixture_url)
     page.click('[data-action="reset"]')

@@ -46,7 +46,7 @@ def test_quiz_is_a_form_with_a_fieldset_and_legend_per_question() -> None:
     tree = Tree(html)
     (form,) = tree.all("form")
     assert form["data-quiz"] == "first-quiz"
-    assert form["data-storage-key"] == "coursekit:v1:fixture:en:quiz:first-quiz"
+    assert form["data-storage-key"] == "coursekit:v2:fixture:quiz:first-quiz"
     assert len(tree.all("fieldset")) == len(tree.all("legend")) == 4
     inputs = tree.all("input")
     assert [i["type"] for i in inputs] == ["radio"] * 2 + ["checkbox"] * 3 + ["radio"] * 4

@@ -576,7 +576,22 @@
     button.addEventListener("click", function () { window.print(); });
   }
 
+  /* Results saved under a version 1 key (it named the edition) are copied
+   * to today's key once; the old keys stay. The mark sits outside the base,
+   * so clearing progress does not bring old results back. */
+  function migrate(element) {
+    var legacy = element.getAttribute("data-storage-legacy"), base = element.getAttribute("data-storage-base");
+    var mark = base && base.slice(0, -1) + ";from-v1", old = legacy && store.keys(legacy);
+    if (!old || store.read(mark)) { return; }
+    old.forEach(function (key) {
+      var target = base + key.slice(legacy.length);
+      if (store.read(target) === null) { store.write(target, store.read(key)); }
+    });
+    store.write(mark, true);
+  }
+
   function init() {
+    each(document.querySelectorAll("[data-storage-legacy]"), migrate);
     each(document.querySelectorAll("form.coursekit-quiz"), initQuiz);
     each(document.querySelectorAll(".coursekit-overview"), initOverview);
     each(document.querySelectorAll("[data-coursekit-print]"), initPrint);

@@ -26,7 +26,7 @@ from .progress import DEFAULT_PASS_MARK, pass_score
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
-STORAGE_VERSION = "v1"
+STORAGE_VERSION = "v2"
 
 
 class _UnindentedLoader(FileSystemLoader):
@@ -50,15 +50,20 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 class Renderer:
     """Renders the widgets of one course edition."""
 
-    def __init__(self, course: Course, course_name: str, course_key: str, pass_mark: float = DEFAULT_PASS_MARK):
+    def __init__(self, course: Course, course_name: str, course_key: str, pass_mark: float = DEFAULT_PASS_MARK,
+                 legacy_key: str = ""):
         self.course = course
         self.course_name = course_name
         self.course_key = course_key
         self.pass_mark = pass_mark
         self.t = strings_for(course.settings.language)
         # Saved results: <storage_base><kind>:<id>, kind 'quiz' or 'conversation';
-        # course.json tells the script the base.
-        self.storage_base = f"coursekit:{STORAGE_VERSION}:{course_key}:{course.settings.language}:"
+        # course.json tells the script the base. The key names the course, not
+        # the edition, so progress follows a learner who switches language.
+        # Version 1 keys also named the edition and a cruder slug of the
+        # course's name: the script copies them forward once (never deletes).
+        self.storage_base = f"coursekit:{STORAGE_VERSION}:{course_key}:"
+        self.storage_legacy = f"coursekit:v1:{legacy_key}:{course.settings.language}:" if legacy_key else ""
         self.storage_prefix = self.storage_base + "quiz:"
         self.conversation_prefix = self.storage_base + "conversation:"
         markdown = Markdown()
@@ -68,6 +73,7 @@ class Renderer:
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
             bytecode_cache=_bytecode_cache(),
         )
+        self.env.globals.update(storage_base=self.storage_base, storage_legacy=self.storage_legacy)
         self.env.filters["inline"] = markdown.inline
         self.env.filters["block"] = markdown.block
         self.env.filters["duration"] = duration

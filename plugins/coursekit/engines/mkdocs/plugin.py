@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -104,7 +105,16 @@ def nav_pages(nav: object) -> list[str]:
 
 
 def course_key(config: MkDocsConfig, options: CourseKitConfig) -> str:
-    return options.course_key or re.sub(r"[^a-z0-9]+", "-", config.site_name.lower()).strip("-") or "course"
+    """The course's key in saved results: the option, or the site's name as a slug
+    with accents transliterated («Difíciles» -> 'dificiles'). Editions set the
+    option alike, so progress follows a learner from one edition to another."""
+    ascii_name = unicodedata.normalize("NFKD", config.site_name).encode("ascii", "ignore").decode()
+    return options.course_key or re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "course"
+
+
+def legacy_course_key(config: MkDocsConfig) -> str:
+    """The key version 1 gave a course without the option: its name, accented letters turned into dashes."""
+    return re.sub(r"[^a-z0-9]+", "-", config.site_name.lower()).strip("-") or "course"
 
 
 class CourseKitPlugin(BasePlugin[CourseKitConfig]):
@@ -159,7 +169,8 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         for draft in course.drafts:  # only while serving; an error in any build
             log.info(f"still to write: {draft}")
         self.course = course
-        self.renderer = Renderer(course, config.site_name, course_key(config, self.config), self.config.pass_mark)
+        self.renderer = Renderer(course, config.site_name, course_key(config, self.config), self.config.pass_mark,
+                                 legacy_course_key(config))
 
         for uri in (CSS, JS, GUARD):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
