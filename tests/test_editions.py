@@ -124,7 +124,7 @@ def test_a_cedilla_in_the_romanian_edition_fails_the_check_and_the_build(project
     result = coursekit("check", cwd=project)
     assert result.returncode == 1
     assert expected in result.stdout
-    assert "quizzes/ro/confianza.yml:10: this line writes 'ţ' with a cedilla." in result.stdout
+    assert "quizzes/ro/confianza.yml:11: this line writes 'ţ' with a cedilla." in result.stdout
     build = mkdocs_build(project / "mkdocs.ro.yml", tmp_path / "ro")
     assert build.returncode != 0 and expected in build.stderr
     # Other languages may write these letters (a Turkish name, say): only Romanian is checked.
