@@ -104,12 +104,14 @@ def test_results_survive_a_reload_and_retry_clears_them(page, fixture_url: str) 
 
 def test_course_overview_shows_saved_scores(page, fixture_url: str) -> None:
     page.goto(f"{fixture_url}/path/")
+    page.wait_for_selector(".coursekit-progress:not([hidden])")  # painted once course.json is read
     statuses = page.locator(".coursekit-overview__status").all_inner_texts()
     assert statuses == ["Not started", "Not started"]
     page.goto(f"{fixture_url}/lessons/second/")
     page.check("input[value=first-option]")
     page.click('[data-action="check"]')
     page.goto(f"{fixture_url}/path/")
+    page.wait_for_selector(".coursekit-progress:not([hidden])")
     statuses = page.locator(".coursekit-overview__status").all_inner_texts()
     assert statuses == ["Not started", "Passed: 1 of 1"]
     assert page.locator(".coursekit-progress__text").inner_text() == "You have passed 1 of 2 lessons."

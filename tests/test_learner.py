@@ -32,6 +32,7 @@ def stored(page) -> dict[str, str]:
 def open_path(page, fixture_url: str) -> None:
     page.goto(f"{fixture_url}/path/")
     page.wait_for_selector(".coursekit-manage:not([hidden])")
+    page.wait_for_selector(".coursekit-progress:not([hidden])")
 
 
 def statuses(page) -> list[str]:
@@ -141,9 +142,13 @@ def test_malformed_results_are_ignored(page, fixture_url: str, value: dict) -> N
 
 def confirm(page, which: str, answer: str) -> None:
     dialog = page.locator(f"dialog[data-confirm={which}]")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible")  # after a file is read, which the browser does in its own time
+    message = ".coursekit-manage__message"
+    page.evaluate(f"() => {{ document.querySelector('{message}').textContent = ''; }}")
     dialog.locator(f"button[value={answer}]").click()
-    assert dialog.is_hidden()
+    dialog.wait_for(state="hidden")
+    if answer == "yes":  # the dialog's close event comes after it hides; the message says it was handled
+        page.wait_for_function(f"() => document.querySelector('{message}').textContent !== ''")
 
 
 def test_reset_asks_first_and_clears_only_this_course(page, fixture_url: str) -> None:
