@@ -130,6 +130,8 @@ def test_the_quiz_works_when_storage_is_blocked(chromium, fixture_url: str) -> N
     text = page.locator(f"{QUIZ} [role=status]").inner_text()
     assert text.startswith("You got 1 of 4 right.") and "does not let us save" in text
     page.goto(f"{fixture_url}/path/")
+    # The course path is painted once course.json is read, in the browser's own time.
+    page.wait_for_function("() => document.querySelector('.coursekit-overview__status').textContent.trim() !== ''")
     assert page.locator(".coursekit-overview__status").first.inner_text() == "Not started"
     assert [e for e in errors if "coursekit" in e or "localStorage" in e] == []
     context.close()
