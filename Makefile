@@ -27,7 +27,11 @@ lint: $(VENV)/.installed  ## the code's lint rules (ruff check, as pre-commit ru
 build: $(VENV)/.installed  ## check, then build every edition into one site in site/ (the default at the root)
 	$(VENV)/bin/coursekit build
 
-bench: $(VENV)/.installed  ## build times, asset sizes and peak memory
+$(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	touch $@
+
+bench: $(VENV)/.bench-installed  ## build cost (CPU time) beside mkdocs-quiz, asset sizes, peak memory
 	$(PY) benchmarks/bench.py
 
 schema: $(VENV)/.installed  ## regenerate the quiz and conversation JSON Schemas from the validator's rules
