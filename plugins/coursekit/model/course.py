@@ -97,9 +97,14 @@ class Course:
     placed_on: dict[str, str] = field(default_factory=dict)
     drafts: Problems = field(default_factory=Problems)  # placeholders still to write (errors unless drafting)
     overview_pages: list[str] = field(default_factory=list)  # pages that place the course overview
+    _by_uri: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def lesson(self, src_uri: str) -> Lesson | None:
-        return next((lesson for lesson in self.lessons if lesson.src_uri == src_uri), None)
+        # Every page asks, several times, so a scan of the lessons made a
+        # large course quadratic. The index is rebuilt when lessons are added.
+        if len(self._by_uri) != len(self.lessons):
+            self._by_uri = {lesson.src_uri: lesson for lesson in self.lessons}
+        return self._by_uri.get(src_uri)
 
     def set_order(self, src_uris: list[str]) -> None:
         """Put lessons in course order (the navigation's) and regather checklist items."""

@@ -17,7 +17,7 @@ from ..model import conversations as conversation_pages
 from ..model.checklists import PACK_SLUG, Checklist
 from ..model.conversations import Conversation, Ending, Node
 from ..model.course import Course
-from ..model.lessons import Lesson
+from ..model.lessons import ChecklistItem, Lesson
 from ..model.quizzes import Quiz
 from ..model.strings import duration, strings_for
 from .markup import Markdown
@@ -72,11 +72,17 @@ class Renderer:
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
             bytecode_cache=_bytecode_cache(),
+            # A build renders hundreds of widgets from templates that cannot
+            # change under it (a new build makes a new Renderer): no stat of
+            # the template file on every render.
+            auto_reload=False,
         )
         self.env.globals.update(storage_base=self.storage_base, storage_legacy=self.storage_legacy)
         self.env.filters["inline"] = markdown.inline
         self.env.filters["block"] = markdown.block
         self.env.filters["duration"] = duration
+        self._groups: dict[str, list[tuple[Checklist, list[ChecklistItem]]]] = {}
+        self._groups_for: dict[str, Checklist] | None = None
 
     def _render(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(t=self.t, **context))
@@ -111,12 +117,21 @@ class Renderer:
         return self._render("key_points.html", lesson=lesson)
 
     def lesson_checklist(self, lesson: Lesson, link: Link) -> Markup:
-        groups = []
-        for checklist in self.course.checklists.values():
-            items = [item for item in checklist.items if item.lesson == lesson.src_uri]
-            if items:
-                groups.append((checklist, items))
-        return self._render("lesson_checklist.html", groups=groups, link=link)
+        return self._render("lesson_checklist.html", groups=self._groups_by_lesson().get(lesson.src_uri, []), link=link)
+
+    def _groups_by_lesson(self) -> dict[str, list[tuple[Checklist, list[ChecklistItem]]]]:
+        """Each lesson's items grouped by checklist, in checklist order. Gathered
+        once for all lessons: going through every checklist for each lesson made
+        a large course quadratic. Gathered again when the course's checklists
+        are (``Course.set_order`` replaces them)."""
+        if self._groups_for is not self.course.checklists:
+            by_lesson: dict[str, dict[str, tuple[Checklist, list[ChecklistItem]]]] = {}
+            for checklist in self.course.checklists.values():
+                for item in checklist.items:
+                    by_lesson.setdefault(item.lesson, {}).setdefault(checklist.id, (checklist, []))[1].append(item)
+            self._groups = {uri: list(groups.values()) for uri, groups in by_lesson.items()}
+            self._groups_for = self.course.checklists
+        return self._groups
 
     def checklist_sheet(self, checklist: Checklist, link: Link, page_url: str, level: int = 1) -> Markup:
         lessons = [lesson for uri in checklist.lessons if (lesson := self.course.lesson(uri))]
