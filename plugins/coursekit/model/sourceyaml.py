@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Hashable
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -49,7 +49,22 @@ MAX_DEPTH = 40
 # libyaml's parser when PyYAML has it (several times faster; it keeps node
 # marks too), the pure-Python one otherwise. Both construct only safe types.
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    pass
+    # The parser asks for the tag of every node, and a large course has some
+    # hundred thousand. This answers as PyYAML's Resolver.resolve does for
+    # scalars (implicit tags by first character, then str), without its list
+    # concatenation and path-resolver steps, which safe loaders never use.
+    _wildcard: ClassVar[tuple] = tuple(yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ()))
+    _by_first: ClassVar[dict] = {key: (*value, *yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ()))
+                                 for key, value in yaml.resolver.Resolver.yaml_implicit_resolvers.items() if key is not None}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, regexp in self._by_first.get(value[:1], self._wildcard):
+                if regexp.match(value):
+                    return tag
+        return _STR
 
 
 _STR = "tag:yaml.org,2002:str"
