@@ -123,3 +123,12 @@ def test_durations_read_as_people_say_them(minutes: int, shown: str) -> None:
     from coursekit.model.strings import duration
 
     assert duration(minutes) == shown
+
+
+def test_no_interface_string_shadows_a_dict_method() -> None:
+    """Templates read the strings as attributes (``t.check``); a key named
+    like a dict method (``items``, ``get``) would hide that method."""
+    from coursekit.model.strings import STRINGS, strings_for
+
+    for language in STRINGS:
+        assert not set(strings_for(language)) & set(dir(dict)), language

@@ -47,6 +47,17 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         return None
 
 
+class _Strings(dict):
+    """The interface strings, also readable as attributes. Templates write
+    ``t.check``; on a plain dict Jinja first tries the attribute and raises
+    and catches an AttributeError, some sixty times per quiz. No key names a
+    dict method (a test in test_render.py sees to it)."""
+
+    def __init__(self, strings: dict) -> None:
+        super().__init__(strings)
+        self.__dict__ = self
+
+
 class Renderer:
     """Renders the widgets of one course edition."""
 
@@ -56,7 +67,7 @@ class Renderer:
         self.course_name = course_name
         self.course_key = course_key
         self.pass_mark = pass_mark
-        self.t = strings_for(course.settings.language)
+        self.t = _Strings(strings_for(course.settings.language))
         # Saved results: <storage_base><kind>:<id>, kind 'quiz' or 'conversation';
         # course.json tells the script the base. The key names the course, not
         # the edition, so progress follows a learner who switches language.
