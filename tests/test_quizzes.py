@@ -169,3 +169,16 @@ def test_duplicate_quiz_ids_across_files(tmp_path: Path) -> None:
     assert [str(p).split(" Hint")[0] for p in problems] == [
         "quizzes/b.yml:2: the quiz id 'trust' is already used by quizzes/a.yml:1."
     ]
+
+
+def test_yaml_values_are_typed_as_pyyaml_types_them() -> None:
+    """sourceyaml resolves scalar tags itself (it is faster); the values are
+    exactly the ones PyYAML's safe loader gives."""
+    import yaml
+    from coursekit.model import sourceyaml
+
+    text = ("a: ''\nb: yes\nc: ~\nd: 1.5e3\ne: 0x1F\nf: .inf\ng: 2020-01-01\nj: -1\nk: +.5\nl: \"3\"\n"
+            "m: 'true'\nn: Null\no: [1, x, true, False, 0o17, 1_000]\np: .NaN\nq: 12:30:00\nr: 2001-12-14t21:59:43.10-05:00\n"
+            "s: |\n  true\nt: !!str 5\nw: {<<: {z: 1}, y: 2}\n")
+    expected, ours = yaml.safe_load(text), sourceyaml.load(text)
+    assert repr(ours) == repr(expected)
