@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import checklists as checklist_pages
@@ -73,9 +74,15 @@ class Settings:
     def display(self, path: Path) -> str:
         """A path as authors see it: relative to the project root."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
+
+    @cached_property
+    def _resolved_root(self) -> Path:
+        # Resolved once: resolving asks the file system about every part of
+        # the path, and every page and quiz of a large course is displayed.
+        return self.root.resolve()
 
     def is_lesson(self, src_uri: str) -> bool:
         prefix = self.lessons_dir.strip("/") + "/"

@@ -92,6 +92,7 @@ def load_quizzes(quiz_dir: Path, root: Path, problems: Problems,
     if not quiz_dir.is_dir():
         return quizzes
     paths = sorted(p for p in quiz_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    root = root.resolve()  # once, not for each file: resolving asks the file system about each part
     for path in paths:
         file = _relative(path, root)
         try:
@@ -228,7 +229,8 @@ def _true_false(raw: LocatedDict, file: str, problems: Problems, labels: tuple[s
 
 
 def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, which is already resolved."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
