@@ -439,10 +439,8 @@
 
   /* A conversation's saved best outcome, {ending, outcome, replies}, or null. */
   function loadOutcome(key) {
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(key));
-      return saved && typeof saved.ending === "string" && OUTCOMES.indexOf(saved.outcome) >= 0 ? saved : null;
-    } catch (error) { return null; }
+    var saved = store.read(key);
+    return saved && typeof saved.ending === "string" && OUTCOMES.indexOf(saved.outcome) >= 0 ? saved : null;
   }
 
   function make(tag, name, text) {
@@ -510,7 +508,7 @@
                   replies: path.map(function (link) { return link.getAttribute("data-reply"); }) };
       }
       var stored;
-      try { window.localStorage.setItem(data.storageKey, JSON.stringify(saved)); stored = true; } catch (error) { stored = false; }
+      stored = store.write(data.storageKey, saved);
       showBest(saved, stored ? data.textSaved : data.textStorageOff);
     }
 
