@@ -67,6 +67,20 @@ def test_the_footer_states_both_licences(course_site: Path, edition: str) -> Non
     assert "MIT" in html
 
 
+
+SITE_NAMES = {"es": "Conversaciones difíciles con clientes", "en": "Difficult conversations with clients",
+              "ro": "Conversații dificile cu clienții"}
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_the_home_page_title_names_the_course_once_and_other_pages_add_it(course_site: Path, edition: str) -> None:
+    def title(url: str) -> str:
+        html = (course_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        return html.split("<title>", 1)[1].split("</title>", 1)[0]
+
+    assert title(EDITIONS[edition]["home"]) == SITE_NAMES[edition]
+    assert title(EDITIONS[edition]["path"]).endswith(" - " + SITE_NAMES[edition])
+
 def seed_version_1(page, course_url: str) -> dict:
     """A learner who passed the first quiz before the keys changed: the
     result sits under its version 1 key, and nothing has run since."""
