@@ -123,7 +123,8 @@ def test_a_colon_in_a_list_entry_says_to_quote_it(project: Path) -> None:
     edit(project / "docs/lessons/first.md", "  - The first key point.", "  - Listen first: then answer.")
     (problem,) = load(project).problems
     assert (problem.file, problem.line) == ("docs/lessons/first.md", 9)
-    assert problem.hint.startswith("the text holds ': ', so YAML read it as a key and a value: put the whole text")
+    assert problem.hint == ("the text holds ': ', so YAML read it as a key and a value: put the whole text in double quotes, "
+                            'like this: - "Listen first: then answer."')
 
 
 def test_a_colon_in_a_value_says_to_quote_it(project: Path) -> None:

@@ -15,9 +15,18 @@ from .sourceyaml import LocatedDict, LocatedList
 from .widgets import PLACEHOLDER_HTML, Placement, find_placements, placeholder, unquoted_placements  # noqa: F401 (re-exported)
 
 MIN_OBJECTIVES, MAX_OBJECTIVES = 2, 4
-# A list entry that YAML read as a mapping: its text holds ": ".
-_COLON_HINT = ("the text holds ': ', so YAML read it as a key and a value: put the whole text in double quotes, "
-               'e.g. - "Ni huyas ni pelees: ataca la situación."')
+
+
+def _colon_hint(entry: dict) -> str:
+    """A list entry that YAML read as a mapping because its text holds ': ': show the author their own
+    line, quoted, in the edition's language rather than an example in another one."""
+    if len(entry) == 1:
+        key, value = next(iter(entry.items()))
+        if isinstance(key, str) and isinstance(value, str):
+            quoted = f"{key}: {value}".replace("\\", "\\\\").replace('"', '\\"')
+            return ("the text holds ': ', so YAML read it as a key and a value: put the whole text in double quotes, like this: "
+                    f'- "{quoted}"')
+    return "the text holds ': ', so YAML read it as a key and a value: put the whole text in double quotes."
 
 MAX_TITLE_LENGTH, MAX_DESCRIPTION_LENGTH = 100, 300
 
@@ -109,7 +118,7 @@ def _texts(data: LocatedDict, key: str, file: str, problems: Problems) -> list[s
     for index, value in enumerate(values):
         if not isinstance(value, str) or not value.strip():
             problems.error(file, values.line_of(index), f"every entry of '{key}' must be a line of text.",
-                           _COLON_HINT if isinstance(value, dict) else "write each entry as '- text'.")
+                           _colon_hint(value) if isinstance(value, dict) else "write each entry as '- text'.")
             return None
         if not check_text(value, MARKDOWN, f"this entry of '{key}'", file, values.line_of(index), problems):
             return None
@@ -130,7 +139,7 @@ def _checklist_items(data: LocatedDict, src_uri: str, file: str, problems: Probl
         for index, text in enumerate(texts):
             if not isinstance(text, str) or not text.strip():
                 problems.error(file, texts.line_of(index), "a checklist item must be a line of text.",
-                               _COLON_HINT if isinstance(text, dict) else "write each item as '- Do this concrete thing.'")
+                               _colon_hint(text) if isinstance(text, dict) else "write each item as '- Do this concrete thing.'")
                 continue
             if not check_text(text, MARKDOWN, "this checklist item", file, texts.line_of(index), problems):
                 continue
