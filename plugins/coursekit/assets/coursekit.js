@@ -14,12 +14,15 @@
 
   /* localStorage may be blocked or hold anything. Only keyOf knows the key
    * scheme: a new one is a change here plus copying old keys forward. */
+  var restored = {}; /* results another store handed over (coursekit.restore): read before localStorage */
   var store = {
     keyOf: function (base, kind, id) { return base + kind + ":" + id; },
     read: function (key) {
+      if (own(restored, key)) { return restored[key]; }
       try { return JSON.parse(window.localStorage.getItem(key)); } catch (error) { return null; }
     },
     write: function (key, value) {
+      if (own(restored, key)) { restored[key] = value; }
       try { window.localStorage.setItem(key, JSON.stringify(value)); return true; } catch (error) { return false; }
     },
     /* null when storage is blocked */
@@ -285,6 +288,9 @@
     status.textContent += " " + form.getAttribute(saved ? "data-text-saved" : "data-text-storage-off");
     form.querySelector(".coursekit-quiz__result").focus();
     refresh();
+    form.dispatchEvent(new CustomEvent("coursekit:quiz-checked", { bubbles: true, detail: {
+      quiz: form.getAttribute("data-quiz"), answers: result.answers, score: result.score, total: result.total,
+      pass: quiz.pass, passed: result.state === "passed" } }));
   }
 
   function retry(form) {
@@ -596,6 +602,24 @@
     each(document.querySelectorAll(".coursekit-conversation"), initConversation);
     refresh();
   }
+
+  /* Hooks for a script that keeps results elsewhere (coursekit-scorm.js, only in a
+   * learning-platform package; the public site has none):
+   * - every quiz dispatches "coursekit:quiz-checked" (bubbles) when checked, with
+   *   detail {quiz, answers, score, total, pass, passed};
+   * - coursekit.restore(storageKey, record) hands over a result kept there,
+   *   {answers: {questionId: [optionIds]}}, or null for none. The store then reads
+   *   it instead of localStorage, and it is weighed as any saved result is. Call it
+   *   before the page is initialised, or the quiz is shown again. */
+  window.coursekit = { restore: function (key, record) {
+    restored[key] = record && typeof record === "object" ? { answers: record.answers, score: 0, total: 0 } : null;
+    each(document.querySelectorAll("form.coursekit-quiz"), function (form) {
+      if (form.dataset[READY] && form.getAttribute("data-storage-key") === key) {
+        var result = weighQuiz(shapeOf(form), store.read(key));
+        if (result) { showAttempt(form, result); }
+      }
+    });
+  } };
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);
