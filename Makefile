@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check lint build bench schema clean
+.PHONY: serve test check lint build scorm bench schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,6 +27,9 @@ lint: $(VENV)/.installed  ## the code's lint rules (ruff check, as pre-commit ru
 build: $(VENV)/.installed  ## check, then build every edition into one site in site/ (the default at the root)
 	$(VENV)/bin/coursekit build
 
+scorm: $(VENV)/.installed  ## check, then write a SCORM 1.2 package per edition into dist/scorm/
+	$(VENV)/bin/coursekit export scorm
+
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	touch $@
@@ -38,4 +41,4 @@ schema: $(VENV)/.installed  ## regenerate the quiz and conversation JSON Schemas
 	$(PY) -m coursekit.model.schema
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site dist node_modules $(VENV)

@@ -38,6 +38,7 @@ from benchmarks.generate import generate, generate_editions, generate_peer
 
 ASSETS = ROOT / "plugins" / "coursekit" / "assets"
 BUDGET_ASSETS_GZIP = 14 * 1024  # quizzes, the conversation player and progress management
+PACKAGE_ONLY = {"coursekit-scorm.js"}  # the SCORM runtime script, only in `coursekit export scorm`'s pages
 BUDGET_PLUGIN_RATIO = 1.10   # the real course, and the generated course of the largest size
 BUDGET_EDITIONS_RATIO = 3.3  # three editions against one: the build grows linearly
 SAMPLE_LESSON = "lessons/module-000/lesson-0001/index.html"
@@ -223,6 +224,9 @@ def main() -> int:
     for asset in sorted(ASSETS.iterdir()):
         data = asset.read_bytes()
         size = len(gzip.compress(data, 9))
+        if asset.name in PACKAGE_ONLY:  # never on the site: not counted against its budget
+            print(f"  {asset.name:<18} {len(data):>7,} B raw  {size:>6,} B gzip   (SCORM packages only)")
+            continue
         raw, gz = raw + len(data), gz + size
         print(f"  {asset.name:<18} {len(data):>7,} B raw  {size:>6,} B gzip")
     print(f"  {'JS + CSS':<18} {raw:>7,} B raw  {gz:>6,} B gzip   budget {BUDGET_ASSETS_GZIP:,} B gzip: {verdict(gz <= BUDGET_ASSETS_GZIP)}\n")

@@ -54,3 +54,11 @@ def test_adapters_and_exporters_use_the_core_never_each_other() -> None:
                     continue
                 # A module may use its own adapter or exporter (its config, its macros), not another one.
                 assert parts[1] == layer and parts[2] == own[1], f"{path.name} imports {module}"
+
+
+def test_exporters_import_no_site_engine() -> None:
+    """An exporter that needs the pages built is handed a builder (the CLI passes
+    engines/mkdocs/package.py's): it knows no engine, so another engine can feed it."""
+    for path in layer_files("export"):
+        engines = sorted(m for m in imports_of(path) if m.split(".")[0] in ENGINES)
+        assert not engines, f"{path.name} imports {engines}"

@@ -3,6 +3,7 @@
     coursekit check             validate every edition (mkdocs.yml, mkdocs.<lang>.yml)
     coursekit check --stats     ... and print where the quizzes' right answers sit
     coursekit build             check, then build every edition into one site
+    coursekit export scorm      check, then write a SCORM 1.2 zip per edition (dist/scorm/)
     coursekit new SLUG --title "Title" [--after SLUG]
     coursekit new --conversation ID [--title "Title"] [--lesson SLUG]
 
@@ -224,6 +225,30 @@ def run_build(root: Path, site_dir: Path | None) -> int:
     return build_all(root, site_dir)
 
 
+def run_export(root: Path, fmt: str, out_dir: Path | None) -> int:
+    """The course for a learning platform, after the whole check has passed (the same messages)."""
+    if fmt != "scorm":
+        print(f"'coursekit export {fmt}' is not available in this version; the formats are: scorm.", file=sys.stderr)
+        return 2
+    if run_check(root) != 0:
+        print("Nothing was exported: fix the problems above first.", file=sys.stderr)
+        return 1
+    from mkdocs.exceptions import MkDocsException
+
+    from .engines.mkdocs.package import build_package
+    from .export.scorm import ExportError, export_scorm
+
+    out_dir = out_dir or root / "dist" / "scorm"
+    try:
+        written = export_scorm(find_editions(root), out_dir, build_package)
+    except (MkDocsException, ExportError) as error:
+        print(f"Aborted: {error}\nNothing was exported.", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def _refused_title(title: str) -> str:
     """Why the check would refuse this title ('' if it would not)."""
     refused = Problems()
@@ -364,6 +389,10 @@ def main(argv: list[str] | None = None) -> int:
                                help="also print where the quizzes' right answers sit, per quiz and for the course")
     build = commands.add_parser("build", help="check, then build every edition into one site (default: site/)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir of mkdocs.yml)")
+    export = commands.add_parser("export", help="check, then write the course for a learning platform")
+    export.add_argument("format", choices=["scorm", "moodle-xml"],
+                        help="scorm: a SCORM 1.2 zip per edition; moodle-xml: the quizzes as Moodle XML")
+    export.add_argument("--out", type=Path, help="the folder to write into (default: dist/<format>/)")
     new = commands.add_parser("new", help="create a lesson and its quiz, or a conversation, in every edition")
     new.add_argument("slug", nargs="?", help="the lesson's id, also its quiz id and file name, e.g. 'say-no-kindly'")
     new.add_argument("--title", help="the lesson's title (required for a lesson) or the conversation's")
@@ -376,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(root, args.stats)
     if args.command == "build":
         return run_build(root, args.site_dir.resolve() if args.site_dir else None)
+    if args.command == "export":
+        return run_export(root, args.format, args.out.resolve() if args.out else None)
     if args.conversation:
         if args.title is not None and (refused := _refused_title(args.title)):
             print(f"--title: {refused}", file=sys.stderr)

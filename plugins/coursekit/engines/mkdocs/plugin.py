@@ -36,6 +36,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).resolve().parents[2] / "assets"  # shared by every engine
 CSS, JS = "assets/coursekit/coursekit.css", "assets/coursekit/coursekit.js"
 GUARD = "assets/coursekit/material-guard.js"  # loaded in <head> (theme.py)
+SCORM = "assets/coursekit/coursekit-scorm.js"  # only in a SCORM package's pages (package.py)
 DATA = f"assets/coursekit/{DATA_FILE}"  # beside the script, which finds it by its own URL
 # Marks where a lesson's own widgets go; never left in a page.
 _LESSON_MARK = "coursekit-lesson-widget:"
@@ -126,6 +127,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.files: Files | None = None
         self.editions: Editions | None = None
         self.serving = False
+        self.scorm = False  # set by package.py: this build goes into a SCORM package, never on the site
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -144,6 +146,8 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
                               "Hint: 0.7 means 7 of 10 questions right.")
         config.extra_css.append(CSS)
         config.extra_javascript.append(JS)
+        if self.scorm:  # after JS: it uses the quizzes' hooks
+            config.extra_javascript.append(SCORM)
         return config
 
     # Run after other plugins have added their files, so a generated page that
@@ -166,13 +170,15 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         self.editions = editions_for(config, course, pages, generated, parity)
         if parity.errors:
             raise PluginError(_report_problems(parity.errors))
+        if self.scorm:  # a package holds one edition: no links to the others
+            self.editions = None
         for draft in course.drafts:  # only while serving; an error in any build
             log.info(f"still to write: {draft}")
         self.course = course
         self.renderer = Renderer(course, config.site_name, course_key(config, self.config), self.config.pass_mark,
                                  legacy_course_key(config))
 
-        for uri in (CSS, JS, GUARD):
+        for uri in (CSS, JS, GUARD) + ((SCORM,) if self.scorm else ()):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         files.append(File.generated(config, DATA, content=""))  # written in on_nav, once lessons are in order
         for uri, source in course.generated_pages().items():
