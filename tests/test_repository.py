@@ -42,7 +42,8 @@ def test_github_workflows_run_what_ci_runs() -> None:
     ci = (ROOT / ".ci/run").read_text()
     for target in ("make check", "make lint", "make test", "make build"):
         assert target in ci
-    assert "apt-get install -y -qq chromium" in ci
+    # Debian's chromium for the browser tests, npm for their SCORM runtime (npm ci), each when missing.
+    assert 'missing="chromium"' in ci and 'missing="$missing npm"' in ci and "apt-get install -y -qq $missing" in ci
     for workflow in (ROOT / ".github/workflows").glob("*.yml"):
         text = workflow.read_text()
         assert ".ci/run" in text, workflow.name

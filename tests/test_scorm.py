@@ -209,7 +209,8 @@ def test_public_site_has_no_trace_of_the_package_script(editions: tuple[str, Pat
     _url, site = editions
     assert not list(site.rglob("coursekit-scorm*"))
     for page in site.rglob("*.html"):
-        assert "scorm" not in page.read_text(encoding="utf-8").lower(), page
+        text = page.read_text(encoding="utf-8")
+        assert "scorm" not in text.lower() and "saved-lms" not in text, page
 
 
 def suspend_data(quizzes: dict[str, dict[str, list[str]]]) -> str:
@@ -294,12 +295,20 @@ HARNESS = """<!doctype html>
 HARNESS_JS = """
 window.start = function (cmi, src) {
   window.finishes = 0;
+  window.current = src;
   window.API = new Scorm12API({ logLevel: 5 });
   if (cmi) { window.API.loadFromJSON(cmi); }
   window.API.on("LMSFinish", function () { window.finishes += 1; });
   window.received = {};  /* every value the lesson set, as the runtime took it */
   window.API.on("LMSSetValue.cmi.*", function (element, value) { window.received[element] = value; });
   document.getElementById("sco").src = src;
+};
+/* The framed page is loaded and Material's search worker has its index (it loads
+ * lunr's language files; a frame navigated away meanwhile reports their failure). */
+window.settled = function () {
+  var doc = document.getElementById("sco").contentDocument;
+  var meta = doc && doc.URL.endsWith(window.current) && doc.querySelector(".md-search-result__meta");
+  return !!meta && meta.textContent.trim() !== window.initializing;
 };
 window.leave = function () { document.getElementById("sco").src = "about:blank"; };
 window.core = function () {
@@ -320,13 +329,23 @@ def lms(fixture_zips: dict[str, Path], tmp_path_factory: pytest.TempPathFactory)
         pytest.skip(message)
     root = tmp_path_factory.mktemp("lms")
     (root / "index.html").write_text(HARNESS)
-    (root / "harness.js").write_text(HARNESS_JS)
     shutil.copy(RUNTIME, root / "scorm12.js")
     with zipfile.ZipFile(fixture_zips["es"]) as archive:
         archive.extractall(root / "pkg")
+    # What Material's search says until its index is ready (the edition's language).
+    page = (root / "pkg" / "lecciones" / "confianza.html").read_text(encoding="utf-8")
+    initializing = re.search(r'class="md-search-result__meta">\s*([^<]*?)\s*<', page).group(1)
+    (root / "harness.js").write_text(f"window.initializing = {json.dumps(initializing)};\n{HARNESS_JS}")
     server = Server(root)
     yield server.url
     server.close()
+
+
+def launch(page: object, src: str, cmi: dict | None = None) -> object:
+    """The LMS launches the lesson ``src`` of the package, with what it kept (``cmi``); the lesson's frame."""
+    page.evaluate("([cmi, src]) => start(cmi, src)", [cmi, src])
+    page.wait_for_function("settled()")
+    return page.frame_locator("#sco")
 
 
 def _answer(frame: object, right: dict[str, bool]) -> dict[str, list[str]]:
@@ -346,18 +365,31 @@ def _answer(frame: object, right: dict[str, bool]) -> dict[str, list[str]]:
 @pytest.mark.browser
 def test_a_lesson_reports_to_the_lms_and_shows_earlier_answers_when_reopened(page: object, lms: str) -> None:
     page.goto(lms + "/index.html")
-    page.evaluate("start(null, 'pkg/lecciones/confianza.html')")
-    frame = page.frame_locator("#sco")
+    frame = launch(page, "pkg/lecciones/confianza.html")
     frame.locator("form.coursekit-quiz.coursekit-quiz--js").wait_for()
     page.wait_for_function("window.API.isInitialized()")
     core = page.evaluate("core()")
     assert core["status"] == "incomplete" and core["raw"] == "" and core["suspend_data"] == ""
+
+    # The way on is the LMS's: no "next lesson" button; a link to another page
+    # opens beside the lesson, which stays open, its session running.
+    assert frame.locator(".coursekit-quiz__next").is_hidden()
+    with page.expect_popup() as popup:
+        frame.locator(".md-content a[href='../checklists/antes.html']").first.click()
+    popup.value.wait_for_load_state()
+    assert popup.value.url.endswith("/pkg/checklists/antes.html")
+    assert popup.value.evaluate("window.opener === null && typeof window.API === 'undefined'")
+    popup.value.close()
+    assert page.evaluate("finishes") == 0 and frame.locator("form.coursekit-quiz").count() == 1
+    frame.locator(".md-sidebar--secondary a[href^='#']").first.click()  # within the page: stays in the frame, no popup
+    assert page.evaluate("finishes") == 0 and page.evaluate("window.API.isInitialized()")
 
     # One right, one wrong: 50 %, under the pass mark (2 of 2 here).
     chosen = _answer(frame, {"pedido-tarde": True, "promesas-pequenas": False})
     frame.locator(".coursekit-quiz__score[data-score='1/2']").wait_for()
     core = page.evaluate("core()")
     assert (core["raw"], core["min"], core["max"], core["status"]) == ("50", "0", "100", "failed")
+    assert "guardado en tu plataforma de formación" in frame.locator(".coursekit-quiz__score").inner_text()
     assert json.loads(core["suspend_data"]) == {"v": 1, "q": {"confianza": chosen}}
 
     frame.locator('[data-action="retry"]').click()
@@ -377,8 +409,7 @@ def test_a_lesson_reports_to_the_lms_and_shows_earlier_answers_when_reopened(pag
     # Reopened: the LMS starts a new session with what it stored.
     stored = {"core": {"lesson_status": core["status"], "score": {"raw": core["raw"], "min": "0", "max": "100"}},
               "suspend_data": core["suspend_data"]}
-    page.evaluate("cmi => start(cmi, 'pkg/lecciones/confianza.html')", stored)
-    frame = page.frame_locator("#sco")
+    frame = launch(page, "pkg/lecciones/confianza.html", stored)
     frame.locator(".coursekit-quiz__score[data-score='2/2']").wait_for()
     for qid, options in chosen.items():
         question = frame.locator(f'[data-question="{qid}"]')
@@ -398,12 +429,13 @@ def test_in_an_lms_the_answers_are_the_learners_not_the_browsers(page: object, l
         question.locator("input").first.check()
     page.locator('[data-action="check"]').click()
     page.locator(".coursekit-quiz__score[data-score]").wait_for()
+    assert "solo en este navegador" in page.locator(".coursekit-quiz__score").inner_text()  # as on the site
+    assert page.locator(".coursekit-quiz__next").is_visible()
     assert page.evaluate("Object.keys(localStorage).some(k => k.endsWith(':quiz:escuchar'))")
     assert page.evaluate("typeof window.API") == "undefined"
 
     page.goto(lms + "/index.html")
-    page.evaluate("start(null, 'pkg/lecciones/escuchar.html')")
-    frame = page.frame_locator("#sco")
+    frame = launch(page, "pkg/lecciones/escuchar.html")
     frame.locator("form.coursekit-quiz.coursekit-quiz--js").wait_for()
     page.wait_for_function("window.API.isInitialized()")
     assert frame.locator("form.coursekit-quiz input:checked").count() == 0
@@ -413,7 +445,7 @@ def test_in_an_lms_the_answers_are_the_learners_not_the_browsers(page: object, l
 @pytest.mark.browser
 def test_a_page_without_a_quiz_reports_completed(page: object, lms: str) -> None:
     page.goto(lms + "/index.html")
-    page.evaluate("start(null, 'pkg/recorrido.html')")
+    launch(page, "pkg/recorrido.html")
     page.wait_for_function("window.API.isInitialized()")
     assert page.evaluate("core()")["status"] == "completed"
     page.evaluate("leave()")
@@ -427,8 +459,7 @@ def test_what_the_lms_kept_is_weighed_never_believed(page: object, lms: str) -> 
     page.goto(lms + "/index.html")
     for kept in ("{not json", json.dumps({"v": 1, "q": {"confianza": {"gone": ["x"], "pedido-tarde": ["gone-too"]}}}),
                  json.dumps({"v": 9, "q": {}})):
-        page.evaluate("cmi => start(cmi, 'pkg/lecciones/confianza.html')", {"suspend_data": kept})
-        frame = page.frame_locator("#sco")
+        frame = launch(page, "pkg/lecciones/confianza.html", {"suspend_data": kept})
         frame.locator("form.coursekit-quiz.coursekit-quiz--js").wait_for()
         page.wait_for_function("window.API.isInitialized()")
         assert frame.locator("form.coursekit-quiz input:checked").count() == 0

@@ -49,6 +49,23 @@
     window.coursekit.restore(form.getAttribute("data-storage-key"), own(answers, id) ? { answers: answers[id] } : null);
   });
 
+  /* The quiz says where its result goes; the way on to the next lesson is the LMS's. */
+  forms.forEach(function (form) {
+    if (form.hasAttribute("data-text-saved-lms")) { form.setAttribute("data-text-saved", form.getAttribute("data-text-saved-lms")); }
+    Array.prototype.forEach.call(form.querySelectorAll(".coursekit-quiz__next"), function (next) { next.hidden = true; });
+  });
+  /* Leaving this page ends the lesson's session, and a page reached from it is no
+   * SCO: a link to another page opens beside the lesson, which stays open and tracked.
+   * noopener: that page finds no LMS and is the public page. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || link.target || link.hasAttribute("download")) { return; }
+    var to = new URL(link.href, window.location.href), here = window.location;
+    if (to.hash && to.origin === here.origin && to.pathname === here.pathname && to.search === here.search) { return; }
+    link.target = "_blank";
+    link.rel = (link.rel + " noopener").trim();
+  });
+
   var status = get("cmi.core.lesson_status");
   if (!forms.length) {
     set("cmi.core.lesson_status", "completed");

@@ -62,8 +62,9 @@ class Renderer:
     """Renders the widgets of one course edition."""
 
     def __init__(self, course: Course, course_name: str, course_key: str, pass_mark: float = DEFAULT_PASS_MARK,
-                 legacy_key: str = ""):
+                 legacy_key: str = "", lms: bool = False):
         self.course = course
+        self.lms = lms  # pages for a learning platform's package: quizzes also say where the LMS keeps results
         self.course_name = course_name
         self.course_key = course_key
         self.pass_mark = pass_mark
@@ -105,7 +106,7 @@ class Renderer:
         """A quiz; placed in a lesson, it ends with the way on to the next one."""
         return self._render("quiz.html", quiz=quiz, uid=f"ck-{quiz.id}",
                             storage_key=self.storage_prefix + quiz.id,
-                            pass_score=pass_score(len(quiz.questions), self.pass_mark),
+                            pass_score=pass_score(len(quiz.questions), self.pass_mark), lms=self.lms,
                             next_step=self._next_step(lesson, link) if lesson and link else None)
 
     def _next_step(self, lesson: Lesson, link: Link) -> tuple[str, str, str] | None:

@@ -6,6 +6,7 @@ What differs from the public site, and why:
   as files, with no index.html for a folder;
 - no instant navigation: each lesson is its own SCO, so leaving it must be a
   real page load (the SCO finishes its session on pagehide);
+- no "previous / next" footer: the LMS moves between lessons (SCOs);
 - no "edit this page" link and no links to the other editions: a package holds
   one edition, and a learner in an LMS has nothing to edit;
 - the SCORM runtime script (assets/coursekit-scorm.js) in every page.
@@ -21,7 +22,7 @@ from mkdocs.config import load_config
 
 # Material's features a package leaves out (see above).
 _LEFT_OUT = frozenset({"navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress",
-                       "content.action.edit", "content.action.view"})
+                       "navigation.footer", "content.action.edit", "content.action.view"})
 
 
 def build_package(config_file: Path, site_dir: Path) -> str:

@@ -176,7 +176,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
             log.info(f"still to write: {draft}")
         self.course = course
         self.renderer = Renderer(course, config.site_name, course_key(config, self.config), self.config.pass_mark,
-                                 legacy_course_key(config))
+                                 legacy_course_key(config), lms=self.scorm)
 
         for uri in (CSS, JS, GUARD) + ((SCORM,) if self.scorm else ()):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
