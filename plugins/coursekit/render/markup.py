@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -39,9 +40,14 @@ def is_plain(text: str) -> bool:
 
 
 class _DropUnsafeLinks(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, relative_links: bool):
+        super().__init__(md)
+        self.relative_links = relative_links
+
     def run(self, root: Element) -> None:
         for link in root.iter("a"):
-            if unsafe_scheme(link.get("href", "")):
+            href = link.get("href", "")
+            if unsafe_scheme(href) or (not self.relative_links and not urlsplit(href).scheme):
                 link.tag = "span"  # the check reports such a link; here its text stays, as text
                 link.attrib.clear()
         for image in list(root.iter("img")):
@@ -51,24 +57,34 @@ class _DropUnsafeLinks(Treeprocessor):
 
 
 class _TextOnly(Extension):
+    def __init__(self, relative_links: bool = True):
+        super().__init__()
+        self.relative_links = relative_links
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
+        md.treeprocessors.register(_DropUnsafeLinks(md, self.relative_links), "drop_unsafe_links", 0)
 
 
 class Markdown:
     """Renders author text. Results are cached (quiz options appear twice on
-    a page) and the converter is only built if some text needs it."""
+    a page) and the converter is only built if some text needs it.
 
-    def __init__(self) -> None:
+    ``relative_links=False`` keeps only links with a scheme, for text read
+    away from the site (an exported question bank), where a link to one of
+    the course's pages leads nowhere: such a link becomes its text.
+    """
+
+    def __init__(self, relative_links: bool = True) -> None:
+        self._relative_links = relative_links
         self._converter: markdown.Markdown | None = None
         self._blocks: dict[str, Markup] = {}
         self._inlines: dict[str, Markup] = {}
 
     def _convert(self, text: str) -> str:
         if self._converter is None:
-            self._converter = markdown.Markdown(extensions=[_TextOnly()])
+            self._converter = markdown.Markdown(extensions=[_TextOnly(self._relative_links)])
         self._converter.reset()
         return self._converter.convert(text)
 
