@@ -276,12 +276,6 @@ def test_a_build_that_fails_halfway_leaves_nothing_in_the_output_folder(tmp_path
     assert sorted(p.name for p in out.iterdir()) == ["c-en.zip", "kept.txt"]
 
 
-def test_moodle_xml_says_it_is_not_available_yet(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "coursekit.cli", "--root", str(FIXTURES / "editions"), "export", "moodle-xml",
-                             "--out", str(tmp_path / "out")], capture_output=True, text=True, check=False)
-    assert result.returncode == 2 and "not available" in result.stderr and not (tmp_path / "out").exists()
-
-
 # ---- In Chromium, against scorm-again ----
 
 HARNESS = """<!doctype html>

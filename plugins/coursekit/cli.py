@@ -4,6 +4,7 @@
     coursekit check --stats     ... and print where the quizzes' right answers sit
     coursekit build             check, then build every edition into one site
     coursekit export scorm      check, then write a SCORM 1.2 zip per edition (dist/scorm/)
+    coursekit export moodle-xml check, then write each edition's quizzes as Moodle XML (dist/moodle/)
     coursekit new SLUG --title "Title" [--after SLUG]
     coursekit new --conversation ID [--title "Title"] [--lesson SLUG]
 
@@ -42,6 +43,9 @@ class Edition:
     config_file: Path
     settings: Settings
     nav: list[str]
+    name: str = ""  # the course's name in this edition (site_name)
+    key: str = ""  # the course's key, the same in every edition (course_key)
+    course: Course | None = None  # once checked
 
 
 def find_editions(root: Path) -> list[Path]:
@@ -71,7 +75,7 @@ def load_edition(config_file: Path) -> Edition:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException, PluginError
 
-    from .engines.mkdocs.plugin import nav_pages, settings_for
+    from .engines.mkdocs.plugin import course_key, nav_pages, settings_for
 
     # MkDocs logs each configuration error and warning, then gives up: the
     # same words the build prints, collected here with the line they are about.
@@ -104,7 +108,7 @@ def load_edition(config_file: Path) -> Edition:
         message, _, hint = str(error).partition(" Hint: ")
         raise EditionError([Problem(config_file.name, _line_of(config_file, "rules:"),
                                     message.split(": ", 1)[-1], hint)]) from None
-    return Edition(config_file, settings, nav_pages(config.nav or []))
+    return Edition(config_file, settings, nav_pages(config.nav or []), config.site_name, course_key(config, plugin.config))
 
 
 def _config_problem(config_file: Path, text: str, severity: str) -> Problem:
@@ -127,8 +131,8 @@ def check(root: Path) -> list[Problem]:
     return check_editions(root)[1]
 
 
-def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
-    """Each edition's course, and every problem found in them."""
+def check_editions(root: Path, loaded: list[Edition] | None = None) -> tuple[list[Course], list[Problem]]:
+    """Each edition's course, and every problem found in them; each edition's configuration into ``loaded``."""
     problems = Problems()
     courses: list[Course] = []
     pages_by_id: list[dict[str, str]] = []
@@ -141,6 +145,9 @@ def check_editions(root: Path) -> tuple[list[Course], list[Problem]]:
         settings = edition.settings
         sources = read_pages(settings.docs_dir)
         course = load_course(settings, sources)  # in course order: settings.order is the nav
+        if loaded is not None:
+            edition.course = course
+            loaded.append(edition)
         problems.extend(course.problems)
         pages = {uri: text for uri, text in sources if isinstance(text, str)}
         generated = set(course.generated_pages())
@@ -190,8 +197,8 @@ def _annotation(problem: Problem) -> str:
     return f"::{kind} file={escape(problem.file, True)},line={problem.line}::{escape(message)}"
 
 
-def run_check(root: Path, stats: bool = False) -> int:
-    courses, problems = check_editions(root)
+def run_check(root: Path, stats: bool = False, loaded: list[Edition] | None = None) -> int:
+    courses, problems = check_editions(root, loaded)
     if stats:
         for course in courses:
             s = course.settings
@@ -225,20 +232,23 @@ def run_build(root: Path, site_dir: Path | None) -> int:
     return build_all(root, site_dir)
 
 
+EXPORT_DIRS = {"scorm": Path("dist") / "scorm", "moodle-xml": Path("dist") / "moodle"}
+
+
 def run_export(root: Path, fmt: str, out_dir: Path | None) -> int:
     """The course for a learning platform, after the whole check has passed (the same messages)."""
-    if fmt != "scorm":
-        print(f"'coursekit export {fmt}' is not available in this version; the formats are: scorm.", file=sys.stderr)
-        return 2
-    if run_check(root) != 0:
+    editions: list[Edition] = []
+    if run_check(root, loaded=editions) != 0:
         print("Nothing was exported: fix the problems above first.", file=sys.stderr)
         return 1
+    out_dir = out_dir or root / EXPORT_DIRS[fmt]
+    if fmt == "moodle-xml":
+        return _export_moodle_xml(editions, out_dir)
     from mkdocs.exceptions import MkDocsException
 
     from .engines.mkdocs.package import build_package
     from .export.scorm import ExportError, export_scorm
 
-    out_dir = out_dir or root / "dist" / "scorm"
     try:
         written = export_scorm(find_editions(root), out_dir, build_package)
     except (MkDocsException, ExportError) as error:
@@ -246,6 +256,19 @@ def run_export(root: Path, fmt: str, out_dir: Path | None) -> int:
         return 1
     for path in written:
         print(f"wrote {path}")
+    return 0
+
+
+def _export_moodle_xml(editions: list[Edition], out_dir: Path) -> int:
+    from .export import moodle_xml
+
+    try:
+        written = moodle_xml.export([moodle_xml.Edition(e.course, e.name, e.key) for e in editions if e.course], out_dir)
+    except (OSError, ValueError) as error:
+        print(f"Nothing was exported: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {os.path.relpath(path)}")
     return 0
 
 
@@ -390,9 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="check, then build every edition into one site (default: site/)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir of mkdocs.yml)")
     export = commands.add_parser("export", help="check, then write the course for a learning platform")
-    export.add_argument("format", choices=["scorm", "moodle-xml"],
-                        help="scorm: a SCORM 1.2 zip per edition; moodle-xml: the quizzes as Moodle XML")
-    export.add_argument("--out", type=Path, help="the folder to write into (default: dist/<format>/)")
+    export.add_argument("format", choices=sorted(EXPORT_DIRS),
+                        help="scorm: a SCORM 1.2 zip per edition; moodle-xml: the quizzes as a Moodle question bank")
+    export.add_argument("--out", type=Path, help="the folder to write into (default: dist/scorm/ or dist/moodle/)")
     new = commands.add_parser("new", help="create a lesson and its quiz, or a conversation, in every edition")
     new.add_argument("slug", nargs="?", help="the lesson's id, also its quiz id and file name, e.g. 'say-no-kindly'")
     new.add_argument("--title", help="the lesson's title (required for a lesson) or the conversation's")
