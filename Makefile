@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check lint build scorm bench schema clean
+.PHONY: serve test check lint build scorm moodle bench schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -29,6 +29,9 @@ build: $(VENV)/.installed  ## check, then build every edition into one site in s
 
 scorm: $(VENV)/.installed  ## check, then write a SCORM 1.2 package per edition into dist/scorm/
 	$(VENV)/bin/coursekit export scorm
+
+moodle: $(VENV)/.installed  ## check, then write each edition's quizzes as a Moodle XML question bank into dist/moodle/
+	$(VENV)/bin/coursekit export moodle-xml
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test,bench]"
