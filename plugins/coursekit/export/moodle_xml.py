@@ -10,9 +10,13 @@ description as its info), followed by the lesson's questions:
   options), so ticking every option scores 0 (Moodle never goes below 0);
 - ``true-false``: ``truefalse``.
 
-Text goes through the site's own Markdown renderer (``render.markup``) and is
-written by ElementTree, which escapes it: ``<script>`` or ``]]>`` in author
-text stays text. The structure is the one Moodle's reader (``qformat_xml`` in
+Text goes through the site's own Markdown renderer (``render.markup``), so
+HTML an author writes is text, and every ``<text>`` is written as CDATA, as
+Moodle writes its own exports: its reader (``xmlize``) drops each stretch of
+character data that is only whitespace, and an escaped ``&lt;/b&gt; &lt;i&gt;``
+reaches it in pieces, so the space between two tags would be lost. A ``]]>``
+in the text is split across two CDATA sections, as Moodle does. The
+structure is the one Moodle's reader (``qformat_xml`` in
 question/format/xml/format.php) expects; ``tests/test_export_moodle.py``
 checks it.
 """
@@ -28,6 +32,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from xml.dom import minidom
 from xml.etree import ElementTree as ET
 
 from ..model.course import Course
@@ -195,13 +200,43 @@ def _shorten(text: str, limit: int = _NAME_WORDS) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+def cdata_sections(text: str) -> list[str]:
+    """``text`` as the contents of CDATA sections that, written one after the
+    other, read back as ``text``: each ``]]>`` is split between two of them."""
+    pieces = text.split("]]>")
+    last = len(pieces) - 1
+    return [(">" if index else "") + piece + ("]]" if index < last else "") for index, piece in enumerate(pieces)]
+
+
+def _dom(document: minidom.Document, element: ET.Element) -> minidom.Node:
+    """The element as a DOM node, the text of every <text> in CDATA sections."""
+    if element.tag is ET.Comment:
+        return document.createComment(element.text or "")
+    node = document.createElement(element.tag)
+    for name, value in element.attrib.items():
+        node.setAttribute(name, value)
+    if element.text and element.tag == "text":
+        for section in cdata_sections(element.text):
+            node.appendChild(document.createCDATASection(section))
+    elif element.text:
+        node.appendChild(document.createTextNode(element.text))
+    for child in element:
+        node.appendChild(_dom(document, child))
+        if child.tail:
+            node.appendChild(document.createTextNode(child.tail))
+    return node
+
+
 def question_bank(edition: Edition) -> bytes:
     """One edition's question bank as a Moodle XML file."""
     root = _Writer(edition).bank()
     ET.indent(root, space="  ")
-    out = io.BytesIO()
-    ET.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=True)
-    return out.getvalue() + b"\n"
+    out = io.StringIO()
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    # minidom writes CDATA (ElementTree cannot) and refuses a section that holds ']]>'.
+    _dom(minidom.Document(), root).writexml(out)
+    out.write("\n")
+    return out.getvalue().encode("utf-8")
 
 
 def export(editions: list[Edition], out_dir: Path) -> list[Path]:
