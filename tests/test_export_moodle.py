@@ -337,6 +337,8 @@ def test_a_fixture_with_every_question_type_and_hostile_text(fixture_project: Pa
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["fixture-course-en.xml"]
     data = (out / "fixture-course-en.xml").read_bytes()
+    again = coursekit("export", "moodle-xml", "--out", "again", cwd=fixture_project)
+    assert again.returncode == 0 and (fixture_project / "again" / "fixture-course-en.xml").read_bytes() == data
     imported = read_like_moodle(data)
     html = [q[key] for q in imported if q["type"] != "category" for key in ("text", "general")]
     html += [a[key] for q in imported if q["type"] != "category" for a in q["answers"] for key in ("text", "feedback")]
@@ -403,11 +405,13 @@ def test_an_export_of_a_broken_course_stops_with_the_checks_messages(fixture_pro
     assert sorted(p.name for p in out.parent.iterdir()) == ["moodle"]
 
 
-def test_an_export_that_cannot_write_says_so_and_leaves_nothing(fixture_project: Path) -> None:
-    blocked = fixture_project / "dist"
-    blocked.write_text("a file where the folder should be")
+@pytest.mark.parametrize("blocked", ["dist", "dist/moodle"])
+def test_an_export_that_cannot_write_says_so_and_leaves_nothing(fixture_project: Path, blocked: str) -> None:
+    """A file where a folder should be: before anything is written ('dist'), or once the files are (the output folder)."""
+    (fixture_project / blocked).parent.mkdir(parents=True, exist_ok=True)
+    (fixture_project / blocked).write_text("a file where the folder should be")
     result = coursekit("export", "moodle-xml", "--out", "dist/moodle", cwd=fixture_project)
     assert result.returncode == 1
     assert "Nothing was exported" in result.stderr and "Traceback" not in result.stderr
-    assert blocked.read_text() == "a file where the folder should be"
-    assert not [p for p in fixture_project.iterdir() if p.name.startswith(".")]
+    assert (fixture_project / blocked).read_text() == "a file where the folder should be"
+    assert not list(fixture_project.rglob(".moodle-*")), "no staging folder left behind"
