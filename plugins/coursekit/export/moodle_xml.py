@@ -49,7 +49,7 @@ MOODLE_FRACTIONS = frozenset({1.0, 0.0, -1.0, *_LISTED, *(-f for f in _LISTED)})
 # Moodle's own defaults: a third off per extra try (multiple choice), all of it (true-false).
 _PENALTY = {"multichoice": "0.3333333", "truefalse": "1"}
 _IDNUMBER_LENGTH = 100  # question_bank_entries.idnumber, question_categories.idnumber
-_NAME_WORDS = 60  # characters of text in a question's name, after its number
+_NAME_LENGTH = 60  # characters of text in a question's name, after its number
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class _Writer:
         path = ["$course$", "top", self.edition.title, f"{number:02d}. {lesson.title}"]
         _text(ET.SubElement(element, "category"), category_path(path))
         _text(ET.SubElement(element, "info", format="html"), _paragraph(lesson.description))
-        # Unique in the Moodle course (categories of all editions share it).
+        # Unique in its Moodle context, which every edition's categories may share.
         idnumber = f"{self.edition.key}/{self.language}/{quiz.id}"
         if len(idnumber) > _IDNUMBER_LENGTH:
             idnumber = f"{self.language}/{quiz.id}"
@@ -192,7 +192,7 @@ def _paragraph(text: str) -> str:
     return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
 
 
-def _shorten(text: str, limit: int = _NAME_WORDS) -> str:
+def _shorten(text: str, limit: int = _NAME_LENGTH) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
