@@ -3,12 +3,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check lint build scorm moodle bench schema clean
+.PHONY: serve test check lint build zensical scorm moodle bench schema clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,zensical]"
 	touch $@
 
 serve: $(VENV)/.installed  ## preview the default edition at http://127.0.0.1:8000, rebuilding on every change
@@ -27,6 +27,9 @@ lint: $(VENV)/.installed  ## the code's lint rules (ruff check, as pre-commit ru
 build: $(VENV)/.installed  ## check, then build every edition into one site in site/ (the default at the root)
 	$(VENV)/bin/coursekit build
 
+zensical: $(VENV)/.installed  ## the same site built by Zensical instead of MkDocs (check first), into site/
+	$(VENV)/bin/coursekit build --engine zensical
+
 scorm: $(VENV)/.installed  ## check, then write a SCORM 1.2 package per edition into dist/scorm/
 	$(VENV)/bin/coursekit export scorm
 
@@ -34,7 +37,7 @@ moodle: $(VENV)/.installed  ## check, then write each edition's quizzes as a Moo
 	$(VENV)/bin/coursekit export moodle-xml
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e ".[test,bench]"
+	$(PY) -m pip install --quiet -e ".[test,zensical,bench]"
 	touch $@
 
 bench: $(VENV)/.bench-installed  ## build cost (CPU time) beside mkdocs-quiz, asset sizes, peak memory

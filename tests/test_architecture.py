@@ -62,3 +62,18 @@ def test_exporters_import_no_site_engine() -> None:
     for path in layer_files("export"):
         engines = sorted(m for m in imports_of(path) if m.split(".")[0] in ENGINES)
         assert not engines, f"{path.name} imports {engines}"
+
+
+def test_each_adapter_imports_only_its_own_engine() -> None:
+    """The Zensical adapter runs without MkDocs, Material or mkdocs-macros, and the MkDocs adapter without Zensical."""
+    forbidden = {"zensical": {"mkdocs", "material", "mkdocs_macros", "coursekit.engines.mkdocs"},
+                 "mkdocs": {"zensical", "coursekit.engines.zensical"}}
+    for adapter, banned in forbidden.items():
+        files = layer_files(f"engines/{adapter}")
+        assert len(files) >= 4, adapter
+        for path in files:
+            bad = {m for m in imports_of(path) if any(m == b or m.startswith(b + ".") for b in banned)}
+            assert not bad, f"engines/{adapter}/{path.name} imports {sorted(bad)}"
+    # The Zensical adapter really is a Python-Markdown extension Zensical loads, wired to the core.
+    extension = imports_of(PACKAGE / "engines/zensical/extension.py")
+    assert {"markdown", "coursekit.model.course", "coursekit.render.renderer"} <= extension

@@ -3,6 +3,7 @@
     coursekit check             validate every edition (mkdocs.yml, mkdocs.<lang>.yml)
     coursekit check --stats     ... and print where the quizzes' right answers sit
     coursekit build             check, then build every edition into one site
+    coursekit build --engine zensical   ... the same, built by Zensical instead of MkDocs
     coursekit export scorm      check, then write a SCORM 1.2 zip per edition (dist/scorm/)
     coursekit export moodle-xml check, then write each edition's quizzes as Moodle XML (dist/moodle/)
     coursekit new SLUG --title "Title" [--after SLUG]
@@ -222,11 +223,13 @@ def run_check(root: Path, stats: bool = False, loaded: list[Edition] | None = No
     return 0
 
 
-def run_build(root: Path, site_dir: Path | None) -> int:
+def run_build(root: Path, site_dir: Path | None, engine: str = "mkdocs") -> int:
     """The deployable site: every edition, after the whole check has passed."""
     if run_check(root) != 0:
         print("Nothing was built: fix the problems above first.", file=sys.stderr)
         return 1
+    if engine == "zensical":
+        return build_with_zensical(root, site_dir)
     from .engines.mkdocs.editions import build_all
 
     return build_all(root, site_dir)
@@ -270,6 +273,44 @@ def _export_moodle_xml(editions: list[Edition], out_dir: Path) -> int:
     for path in written:
         print(f"wrote {os.path.relpath(path)}")
     return 0
+
+
+def build_with_zensical(root: Path, site_dir: Path | None) -> int:
+    """Hand each edition, read from its mkdocs.yml as the check reads it, to the Zensical adapter."""
+    try:
+        from .engines.zensical.build import StagedEdition, build_all
+        from .engines.zensical.settings import Edition as ZensicalEdition
+    except ImportError as error:
+        print(f"Zensical is not installed ({error}). Hint: pip install -e '.[zensical]' (Python 3.11 or later).",
+              file=sys.stderr)
+        return 2
+    from mkdocs.config import load_config
+
+    from .engines.mkdocs.plugin import course_key, legacy_course_key
+
+    staged, site_url = [], ""
+    for code, config_file in edition_configs(root):
+        config = load_config(config_file=str(config_file))
+        edition = load_edition(config_file)
+        course = load_course(edition.settings, read_pages(edition.settings.docs_dir))
+        options = config.plugins["coursekit"].config
+        if not code:
+            site_url = (config.site_url or "/").rstrip("/") + "/"
+            site_dir = site_dir or Path(config.site_dir)
+        macros = next((dict(p.config) for name, p in config.plugins.items() if name == "macros"), {})
+        staged.append(StagedEdition(
+            code=code, config_file=config_file,
+            edition=ZensicalEdition(edition.settings, config.site_name, site_url + (f"{code}/" if code else ""),
+                                    course_key(config, options), legacy_course_key(config), options.pass_mark),
+            course=course,
+            markdown_extensions=[{name: config.mdx_configs[name]} if name in config.mdx_configs else name
+                                 for name in config.markdown_extensions],
+            extra_css=[str(css) for css in config.extra_css if not str(css).startswith("assets/coursekit/")],
+            extra_javascript=[str(js) for js in config.extra_javascript if not str(js).startswith("assets/coursekit/")],
+            custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+            macros=macros))
+    assert site_dir is not None
+    return build_all(root, staged, site_dir)
 
 
 def _refused_title(title: str) -> str:
@@ -412,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
                                help="also print where the quizzes' right answers sit, per quiz and for the course")
     build = commands.add_parser("build", help="check, then build every edition into one site (default: site/)")
     build.add_argument("--site-dir", type=Path, help="where to write the site (default: site_dir of mkdocs.yml)")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="the site generator: MkDocs + Material (default) or Zensical")
     export = commands.add_parser("export", help="check, then write the course for a learning platform")
     export.add_argument("format", choices=sorted(EXPORT_DIRS),
                         help="scorm: a SCORM 1.2 zip per edition; moodle-xml: the quizzes as a Moodle question bank")
@@ -427,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(root, args.stats)
     if args.command == "build":
-        return run_build(root, args.site_dir.resolve() if args.site_dir else None)
+        return run_build(root, args.site_dir.resolve() if args.site_dir else None, args.engine)
     if args.command == "export":
         return run_export(root, args.format, args.out.resolve() if args.out else None)
     if args.conversation:

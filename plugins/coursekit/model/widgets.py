@@ -16,6 +16,13 @@ PLACEABLE = {"quiz": "quiz", "checklist": "checklist", "conversation": "conversa
 GENERATED = frozenset({"lesson_intro", "key_points", "lesson_checklist", "checklist_page", "checklist_index",
                        "checklist_pack", "conversation_page", "conversation_pack", "conversation_index"})
 WIDGETS = frozenset(PLACEABLE) | GENERATED
+# Widgets the search index must not hold, whatever the engine: quizzes (their
+# answers), the lesson intro (it repeats the page), the course overview (a list
+# of links; a search for a lesson should find the lesson, not the lists),
+# conversations and their printed cards (coaching notes and endings) and the
+# links to the other editions.
+NOT_INDEXED = frozenset({"quiz", "lesson_intro", "course_overview", "conversation", "conversation_page",
+                         "conversation_pack", "edition_switcher"})
 MACRO, COMMENT = "macro", "comment"
 
 # The macro form (mkdocs-macros) and the plain-comment form that works with no
@@ -101,3 +108,30 @@ def unknown_widget(name: str) -> tuple[str, str]:
     close = difflib.get_close_matches(name, list(PLACEABLE), n=1)
     return (f"there is no widget called '{name}'.",
             f"did you mean '{close[0]}'?" if close else "place one of: " + ", ".join(PLACEABLE) + ".")
+
+
+def rendered_placement_problem(html: str, quizzes: object, checklists: object, conversations: object) -> str:
+    """What is wrong with the placements left in a page's rendered HTML ('' if nothing).
+
+    Placements the check cannot see (a macro called with a computed id, or in
+    a loop) are stopped by the build with this message, instead of a traceback.
+    """
+    seen: set[tuple[str, str]] = set()
+    for match in PLACEHOLDER_HTML.finditer(html):
+        widget, argument = match.group(1), match.group(2) or ""
+        problem = ""
+        if widget not in WIDGETS:
+            problem = f"there is no widget called '{widget}'."
+        elif widget == "quiz" and argument not in quizzes:
+            problem = f"this page places the quiz '{argument}', which does not exist."
+        elif widget in ("checklist", "checklist_page") and argument not in checklists:
+            problem = f"this page places the checklist '{argument}', which does not exist."
+        elif widget in ("conversation", "conversation_page") and argument not in conversations:
+            problem = f"this page places the conversation '{argument}', which does not exist."
+        elif (widget, argument) in seen:
+            problem = f"this page places the {widget} '{argument}' twice; two copies would share their element ids."
+        seen.add((widget, argument))
+        if problem:
+            return (f"{problem} Hint: place each widget once, with an id written in quotes, "
+                    'e.g. {{ quiz("lesson-id") }}.')
+    return ""

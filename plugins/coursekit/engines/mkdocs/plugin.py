@@ -24,7 +24,7 @@ from ...model.problems import Problems
 from ...model.rules import RulesError, rules_from
 from ...model.sources import SourceError, decode
 from ...model.strings import strings_for
-from ...model.widgets import PLACEHOLDER_HTML, WIDGETS, placeholder
+from ...model.widgets import NOT_INDEXED, PLACEHOLDER_HTML, placeholder, rendered_placement_problem
 from ...render.progress import DATA_FILE, course_data
 from ...render.renderer import Renderer
 from . import macros, theme
@@ -40,13 +40,8 @@ SCORM = "assets/coursekit/coursekit-scorm.js"  # only in a SCORM package's pages
 DATA = f"assets/coursekit/{DATA_FILE}"  # beside the script, which finds it by its own URL
 # Marks where a lesson's own widgets go; never left in a page.
 _LESSON_MARK = "coursekit-lesson-widget:"
-# Widgets placed after search indexing (see on_post_page): quizzes (their
-# answers), the lesson intro (it repeats the page), the course overview (a
-# list of links; a search for a lesson should find the lesson, not the lists),
-# conversations and their printed cards (coaching notes and endings) and the
-# links to the other editions.
-AFTER_INDEXING = frozenset({"quiz", "lesson_intro", "course_overview", "conversation", "conversation_page",
-                            "conversation_pack", "edition_switcher"})
+# Widgets placed after search indexing (see on_post_page).
+AFTER_INDEXING = NOT_INDEXED
 _H1_END = re.compile(r"</h1>")
 _NOT_FOUND = re.compile(r"<h1>404 - Not found</h1>")  # Material's 404.html
 
@@ -332,26 +327,9 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
 
 
 def _check_placeholders(html: str, page: Page, course: Course | None) -> None:
-    """Placements the check cannot see (a macro called with a computed id, or
-    in a loop) are stopped here, with the page named, instead of a traceback."""
-    seen: set[tuple[str, str]] = set()
-    for match in PLACEHOLDER_HTML.finditer(html):
-        widget, argument = match.group(1), match.group(2) or ""
-        problem = ""
-        if widget not in WIDGETS:
-            problem = f"there is no widget called '{widget}'."
-        elif course is not None and widget == "quiz" and argument not in course.quizzes:
-            problem = f"this page places the quiz '{argument}', which does not exist."
-        elif course is not None and widget in ("checklist", "checklist_page") and argument not in course.checklists:
-            problem = f"this page places the checklist '{argument}', which does not exist."
-        elif course is not None and widget in ("conversation", "conversation_page") and argument not in course.conversations:
-            problem = f"this page places the conversation '{argument}', which does not exist."
-        elif (widget, argument) in seen:
-            problem = f"this page places the {widget} '{argument}' twice; two copies would share their element ids."
-        seen.add((widget, argument))
-        if problem:
-            raise PluginError(f"{page.file.src_uri}: {problem} Hint: place each widget once, with an id written "
-                              "in quotes, e.g. {{ quiz(\"lesson-id\") }}.")
+    if course is not None and (problem := rendered_placement_problem(html, course.quizzes, course.checklists,
+                                                                      course.conversations)):
+        raise PluginError(f"{page.file.src_uri}: {problem}")
 
 
 def _report(course: Course) -> str:

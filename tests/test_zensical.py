@@ -1,0 +1,133 @@
+"""The course also builds with Zensical (``coursekit build --engine zensical``):
+every widget on its page, no quiz answer in its search index, and a broken quiz
+stops the build with the check's own message."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from coursekit.cli import check_editions, load_edition
+from coursekit.model.course import load_course, read_pages
+
+from tests.conftest import ROOT, copy_project
+
+
+def _zensical_installed() -> None:
+    # Never skipped: the extra is part of the test setup (make test installs it).
+    try:
+        import zensical  # noqa: F401
+    except ImportError:
+        pytest.fail("Zensical is not installed: pip install -e '.[zensical]' (make test does it).")
+
+
+def coursekit(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "coursekit.cli", "--root", str(root), *args],
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    _zensical_installed()
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    done = coursekit("build", "--engine", "zensical", "--site-dir", str(site))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site
+
+
+def _page(site: Path, src_uri: str) -> str:
+    url = src_uri.removesuffix("index.md") if src_uri.endswith("index.md") else src_uri.removesuffix(".md") + "/"
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[*_`]|<[^>]+>", " ", html.unescape(text)).split())
+
+
+EDITIONS = [("", "mkdocs.yml"), ("en", "mkdocs.en.yml"), ("ro", "mkdocs.ro.yml")]
+
+
+@pytest.mark.parametrize(("code", "config"), EDITIONS)
+def test_every_widget_is_on_its_page(zensical_site: Path, code: str, config: str) -> None:
+    site = zensical_site / code if code else zensical_site
+    edition = load_edition(ROOT / config)
+    course = load_course(edition.settings, read_pages(edition.settings.docs_dir))
+    assert course.lessons and course.quizzes and course.checklists and course.conversations
+    for lesson in course.lessons:
+        page = _page(site, lesson.src_uri)
+        assert page.count('class="coursekit-lesson-intro"') == 1, lesson.src_uri
+        assert 'class="coursekit-key-points' in page or "coursekit-key-points" in page, lesson.src_uri
+        for quiz_id in lesson.quizzes:
+            assert f'data-quiz="{quiz_id}"' in page, (lesson.src_uri, quiz_id)
+        if lesson.items:
+            assert "coursekit-lesson-checklist" in page, lesson.src_uri
+        for conversation_id in lesson.conversations:
+            assert conversation_id in page and "coursekit-conversation" in page, (lesson.src_uri, conversation_id)
+        assert "coursekit:" not in page.replace("coursekit:v", ""), f"a placeholder left in {lesson.src_uri}"
+        assert "coursekit-lesson-widget" not in page
+    for uri in course.generated_pages():
+        page = _page(site, uri)
+        assert "coursekit-" in page and "<!-- coursekit:" not in page, uri
+    for checklist_id in course.checklists:
+        assert "coursekit-sheet" in _page(site, f"checklists/{checklist_id}.md")
+    overview = [uri for uri in course.overview_pages]
+    assert overview, "the course path places the overview"
+    for uri in overview:
+        assert "coursekit-overview" in _page(site, uri), uri
+    # The learner's progress: the script, its styles and the course data it checks saved results against.
+    data = json.loads((site / "assets/coursekit/course.json").read_text(encoding="utf-8"))
+    assert [lesson["title"] for lesson in data["lessons"]] == [lesson.title for lesson in course.lessons]
+    for lesson in data["lessons"]:
+        assert (site / "assets/coursekit" / lesson["url"] / "index.html").resolve().is_file(), lesson["url"]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "assets/coursekit/coursekit.js" in home and "assets/coursekit/coursekit.css" in home
+
+
+@pytest.mark.parametrize(("code", "config"), EDITIONS)
+def test_search_holds_no_answers(zensical_site: Path, code: str, config: str) -> None:
+    site = zensical_site / code if code else zensical_site
+    index = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    text = _plain(" ".join(item["title"] + " " + item["text"] for item in index["items"]))
+    edition = load_edition(ROOT / config)
+    course = load_course(edition.settings, read_pages(edition.settings.docs_dir))
+    # What the lessons teach is there: their text, key points and checklist items.
+    lesson = course.lessons[0]
+    assert _plain(lesson.key_points[0]) in text
+    assert any(_plain(item.text) in text for item in lesson.items)
+    leaks = [_plain(option.feedback) for quiz in course.quizzes.values() for question in quiz.questions
+             for option in question.options if _plain(option.feedback) in text]
+    leaks += [_plain(question.explanation) for quiz in course.quizzes.values() for question in quiz.questions
+              if question.explanation and _plain(question.explanation) in text]
+    assert leaks == []
+    # Nothing of the quiz's markup, and no coaching notes of the conversations.
+    assert "coursekit-quiz" not in json.dumps(index)
+    coaching = [_plain(reply.coaching) for conversation in course.conversations.values()
+                for node in conversation.nodes for reply in node.replies if _plain(reply.coaching) in text]
+    assert coaching == []
+
+
+def test_a_broken_quiz_stops_the_zensical_build_with_the_checks_message(tmp_path: Path) -> None:
+    _zensical_installed()
+    project = copy_project(tmp_path / "course")
+    assert coursekit("build", "--engine", "zensical", "--site-dir", str(tmp_path / "site"), root=project).returncode == 0
+    quiz = project / "quizzes/es/confianza.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("correct: true", "correct: false", 1), encoding="utf-8")
+    expected = [str(problem) for problem in check_editions(project)[1]]
+    assert expected and "quizzes/es/confianza.yml:" in expected[0] and "Hint:" in expected[0]
+    # Zensical itself, on the staged edition: its cache knows the quizzes changed.
+    staged = project / "build/zensical/default/mkdocs.yml"
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f", str(staged)],
+                          capture_output=True, text=True, cwd=staged.parent, timeout=300, check=False)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    for line in expected:
+        assert line in output
+    assert "Traceback" not in output
+    # And the one command stops before Zensical runs, with the same lines.
+    done = coursekit("build", "--engine", "zensical", "--site-dir", str(tmp_path / "site2"), root=project)
+    assert done.returncode != 0 and all(line in done.stdout for line in expected)
