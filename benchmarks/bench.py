@@ -34,6 +34,7 @@ from coursekit.engines.mkdocs.plugin import settings_for
 from coursekit.model.course import load_course, read_pages
 from mkdocs.config import load_config
 
+from benchmarks import engines
 from benchmarks.generate import generate, generate_editions, generate_peer
 
 ASSETS = ROOT / "plugins" / "coursekit" / "assets"
@@ -290,6 +291,8 @@ def main() -> int:
     print(f"  the same in 3 editions                   {three:6.2f} s CPU   (coursekit build: check, then every edition)")
     print(f"  ratio 3 editions / 1                     {editions:6.2f}x   budget {BUDGET_EDITIONS_RATIO:.1f}x: "
           f"{verdict(editions <= BUDGET_EDITIONS_RATIO)}")
+    print()
+    engines.side_by_side(args.repeat)  # both engines' builds of the real course
     print(f"\n  benchmark took {time.perf_counter() - started:.0f} s (wall)")
     return 0 if ok else 1
 
