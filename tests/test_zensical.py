@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from coursekit.cli import check_editions, load_edition
 from coursekit.model.course import load_course, read_pages
 
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, Server, copy_project
 
 
 def _zensical_installed() -> None:
@@ -26,18 +29,28 @@ def _zensical_installed() -> None:
         pytest.fail("Zensical is not installed: pip install -e '.[zensical]' (make test does it).")
 
 
-def coursekit(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess:
+def coursekit(*args: str, root: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "coursekit.cli", "--root", str(root), *args],
-                          capture_output=True, text=True, timeout=600, check=False)
+                          capture_output=True, text=True, timeout=600, check=False, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def zensical_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The real course in every edition, built by Zensical as `make zensical` does, and served."""
     _zensical_installed()
     site = tmp_path_factory.mktemp("zensical") / "site"
-    done = coursekit("build", "--engine", "zensical", "--site-dir", str(site))
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site
+    server = Server(site)
+    try:
+        done = coursekit("build", "--engine", "zensical", "--site-dir", str(site), env={"SITE_URL": server.url + "/"})
+        assert done.returncode == 0, done.stdout + done.stderr
+        yield server.url, site
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def zensical_site(zensical_served: tuple[str, Path]) -> Path:
+    return zensical_served[1]
 
 
 def _page(site: Path, src_uri: str) -> str:
@@ -131,3 +144,30 @@ def test_a_broken_quiz_stops_the_zensical_build_with_the_checks_message(tmp_path
     # And the one command stops before Zensical runs, with the same lines.
     done = coursekit("build", "--engine", "zensical", "--site-dir", str(tmp_path / "site2"), root=project)
     assert done.returncode != 0 and all(line in done.stdout for line in expected)
+
+
+@pytest.mark.browser
+def test_a_quiz_built_by_zensical_works_and_the_course_path_follows(page, zensical_served: tuple[str, Path]) -> None:
+    url, _site = zensical_served
+    edition = load_edition(ROOT / "mkdocs.yml")
+    course = load_course(edition.settings, read_pages(edition.settings.docs_dir))
+    lesson = course.lessons[0]
+    quiz = course.quizzes[lesson.quizzes[0]]
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(f"{url}/{lesson.src_uri.removesuffix('.md')}/")
+    form = page.locator(f'form[data-quiz="{quiz.id}"]')
+    assert "coursekit-quiz--js" in (form.get_attribute("class") or "")
+    for number, question in enumerate(quiz.questions, 1):
+        for option in question.options:
+            if option.correct:
+                form.locator(f'input[name="ck-{quiz.id}-{number}"][value="{option.id}"]').check()
+    form.locator('[data-action="check"]').click()
+    score = form.locator(".coursekit-quiz__score")
+    score.wait_for()
+    assert f"{len(quiz.questions)} de {len(quiz.questions)}" in score.inner_text()
+    assert any(key.endswith(f":quiz:{quiz.id}") for key in page.evaluate("Object.keys(localStorage)"))
+    # The course path reads course.json beside the script and shows the lesson passed.
+    page.goto(f"{url}/{course.overview_pages[0].removesuffix('index.md').removesuffix('.md')}/")
+    page.locator('.coursekit-overview__status[data-state="passed"]').first.wait_for()
+    assert hosts == {urlsplit(url).netloc}, f"requests to other hosts: {hosts}"
