@@ -171,3 +171,28 @@ def test_a_quiz_built_by_zensical_works_and_the_course_path_follows(page, zensic
     page.goto(f"{url}/{course.overview_pages[0].removesuffix('index.md').removesuffix('.md')}/")
     page.locator('.coursekit-overview__status[data-state="passed"]').first.wait_for()
     assert hosts == {urlsplit(url).netloc}, f"requests to other hosts: {hosts}"
+
+
+def test_every_relative_link_leads_to_a_page(zensical_site: Path) -> None:
+    """Widgets' links, the language links included, land on built pages (Zensical moves content links to the page's URL)."""
+    broken = []
+    for page in sorted(zensical_site.rglob("*.html")):
+        for href in re.findall(r'<a\b[^>]*\bhref="([^"]*)"', page.read_text(encoding="utf-8")):
+            target = html.unescape(href).split("#", 1)[0].split("?", 1)[0]
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target):
+                continue
+            resolved = (page.parent / target).resolve()
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append(f"{page.relative_to(zensical_site)} -> {href}")
+    assert broken == []
+
+
+def test_every_page_links_to_its_counterparts_under_its_title(zensical_site: Path) -> None:
+    for page, others in (("lecciones/confianza/index.html", ["en/lessons/trust/", "ro/lectii/increderea/"]),
+                         ("en/checklists/antes/index.html", ["checklists/antes/", "ro/checklists/antes/"])):
+        text = (zensical_site / page).read_text(encoding="utf-8")
+        switcher = re.search(r'</h1>\s*<nav class="coursekit-editions".*?</nav>', text, re.DOTALL)
+        assert switcher, page
+        hrefs = re.findall(r'href="([^"]*)"', switcher.group(0))
+        assert [((zensical_site / page).parent / href).resolve() for href in hrefs] == \
+            [(zensical_site / other).resolve() for other in others]

@@ -285,6 +285,7 @@ def build_with_zensical(root: Path, site_dir: Path | None) -> int:
               file=sys.stderr)
         return 2
     from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
 
     from .engines.mkdocs.plugin import course_key, legacy_course_key
 
@@ -297,18 +298,14 @@ def build_with_zensical(root: Path, site_dir: Path | None) -> int:
         if not code:
             site_url = (config.site_url or "/").rstrip("/") + "/"
             site_dir = site_dir or Path(config.site_dir)
-        macros = next((dict(p.config) for name, p in config.plugins.items() if name == "macros"), {})
+        with config_file.open("rb") as source:
+            raw = yaml_load(source) or {}  # INHERIT and !ENV, as MkDocs reads them
         staged.append(StagedEdition(
             code=code, config_file=config_file,
             edition=ZensicalEdition(edition.settings, config.site_name, site_url + (f"{code}/" if code else ""),
                                     course_key(config, options), legacy_course_key(config), options.pass_mark),
-            course=course,
-            markdown_extensions=[{name: config.mdx_configs[name]} if name in config.mdx_configs else name
-                                 for name in config.markdown_extensions],
-            extra_css=[str(css) for css in config.extra_css if not str(css).startswith("assets/coursekit/")],
-            extra_javascript=[str(js) for js in config.extra_javascript if not str(js).startswith("assets/coursekit/")],
-            custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
-            macros=macros))
+            course=course, config=raw,
+            custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None))
     assert site_dir is not None
     return build_all(root, staged, site_dir)
 

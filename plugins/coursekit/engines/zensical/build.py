@@ -4,13 +4,15 @@ Zensical reads mkdocs.yml but runs no MkDocs plugin, so what our plugin adds
 during a MkDocs build is written beforehand into a staged copy of the docs:
 the generated pages (checklist sheets, role-play kits: the same Markdown stubs
 the plugin adds, a title and a placeholder), the script, styles and
-course.json. The staged configuration inherits the edition's and adds our
-Markdown extension, told where the edition's settings are. Nothing is written
-into content/: the stage lives under build/zensical/.
+course.json. The staged configuration is the edition's, as MkDocs reads it,
+plus our Markdown extension, told where the edition's settings are (and each
+page's counterparts in the other editions). Nothing is written into content/:
+the stage lives under build/zensical/.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -19,11 +21,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...model.course import Course
+from ...model.course import Course, read_pages
+from ...model.editions import page_ids
+from ...model.strings import strings_for
 from ...render.progress import DATA_FILE, course_data
 from ...render.renderer import Renderer
 from . import settings as edition_settings
-from .extension import links_from
+from .extension import links_from, page_url
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"  # shared by every engine
 ASSET_DIR = "assets/coursekit"
@@ -39,11 +43,11 @@ class StagedEdition:
     config_file: Path
     edition: edition_settings.Edition
     course: Course
-    markdown_extensions: list = field(default_factory=list)  # names, or {name: options}
-    extra_css: list[str] = field(default_factory=list)
-    extra_javascript: list[str] = field(default_factory=list)
-    custom_dir: Path | None = None
-    macros: dict = field(default_factory=dict)  # the macros plugin's options, when it is on
+    # The edition's configuration as MkDocs reads it (INHERIT resolved, lists of a child
+    # replacing its parent's, !ENV read), plain data. Zensical's own INHERIT appends
+    # inherited lists (an edition's nav would follow the default's), so it is not used.
+    config: dict = field(default_factory=dict)
+    custom_dir: Path | None = None  # the theme's, absolute: the staged configuration lives elsewhere
 
 
 class StageError(Exception):
@@ -77,11 +81,13 @@ def stage(root: Path, staged: StagedEdition) -> Path:
                                  encoding="utf-8")
     settings_file = folder / edition_settings.FILE_NAME
     edition_settings.write(e, settings_file)
-    macros = {"on_undefined": staged.macros.get("on_undefined", "strict"),
-              "render_by_default": staged.macros.get("render_by_default", True),
+    macros_options = next((item["macros"] or {} for item in staged.config.get("plugins") or []
+                           if isinstance(item, dict) and "macros" in item), {})
+    macros = {"on_undefined": macros_options.get("on_undefined", "strict"),
+              "render_by_default": macros_options.get("render_by_default", True),
               "modules": ["coursekit.engines.zensical.macros"]}
     config = {
-        "INHERIT": str(staged.config_file),
+        **staged.config,
         "docs_dir": "docs",
         "site_dir": "site",
         "site_url": e.site_url,
@@ -90,22 +96,42 @@ def stage(root: Path, staged: StagedEdition) -> Path:
         "watch": [str(path) for path in (s.quizzes_dir, s.checklists_file, s.conversations_dir)
                   if path is not None and path.exists()],
         "plugins": ["search", {"macros": macros}],
-        "markdown_extensions": [*staged.markdown_extensions,
+        "markdown_extensions": [*(staged.config.get("markdown_extensions") or []),
                                 {"coursekit.engines.zensical.extension": {"settings": str(settings_file)}}],
-        "extra_css": [*staged.extra_css, CSS],
-        "extra_javascript": [*staged.extra_javascript, JS],
+        "extra_css": [*(staged.config.get("extra_css") or []), CSS],
+        "extra_javascript": [*(staged.config.get("extra_javascript") or []), JS],
     }
     if staged.custom_dir is not None:
-        config["theme"] = {"custom_dir": str(staged.custom_dir)}
+        config["theme"] = {**config.get("theme", {}), "custom_dir": str(staged.custom_dir)}
     config_file = folder / "mkdocs.yml"
     # JSON is YAML: no Python object and no author text goes through a YAML writer.
     config_file.write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return config_file
 
 
+def language_links(editions: list[StagedEdition]) -> list[dict[str, list[dict]]]:
+    """For each edition, every page's counterparts in all editions (pages matched by id, as MkDocs builds do)."""
+    if len(editions) < 2:
+        return [{} for _ in editions]
+    ids = [page_ids(e.course, read_pages(e.edition.settings.docs_dir), list(e.course.generated_pages()))
+           for e in editions]
+    found: list[dict[str, list[dict]]] = []
+    for current, pages in zip(editions, ids):
+        found.append({uri: [{"path": (f"{other.code}/" if other.code else "")
+                                     + (page_url(other_ids[page_id]) if page_id in other_ids else ""),
+                             "lang": other.course.settings.language,
+                             "name": strings_for(other.course.settings.language).get("language_name", ""),
+                             "current": other is current, "found": page_id in other_ids}
+                            for other, other_ids in zip(editions, ids)]
+                      for page_id, uri in pages.items()})
+    return found
+
+
 def build_all(root: Path, editions: list[StagedEdition], site_dir: Path) -> int:
     """Every edition with Zensical, strictly, into one site: the default at the root, the others under their code."""
     start = time.perf_counter()
+    for staged, links in zip(editions, language_links(editions)):
+        staged.edition = dataclasses.replace(staged.edition, language_links=links)
     try:
         configs = [(staged.code, stage(root, staged)) for staged in editions]
     except StageError as error:

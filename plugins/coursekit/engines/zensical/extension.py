@@ -37,6 +37,7 @@ from . import settings as edition_settings
 
 _LESSON_MARK = "coursekit-lesson-widget:"  # where a lesson's own widgets go; never left in a page
 _LESSON_WIDGET = re.compile(r"<p>\s*" + _LESSON_MARK + r"(key_points|lesson_checklist)\s*</p>")
+_H1_END = re.compile(r"</h1>")
 _FIRST_TAG = re.compile(r"^(\s*<[a-zA-Z][\w-]*)")
 
 
@@ -89,8 +90,12 @@ def page_url(src_uri: str) -> str:
 
 
 def relative_link(from_uri: str) -> Callable[[str], str]:
-    """Docs-relative path -> URL relative to the page ``from_uri``."""
-    return links_from(page_url(from_uri))
+    """Docs-relative path -> URL relative to the page ``from_uri``'s source folder.
+
+    Zensical takes every relative link in a page's HTML as relative to its
+    Markdown file, as MkDocs does only for links to '.md' files, and moves it
+    to the page's own URL (one folder deeper for 'x.md' served at 'x/')."""
+    return links_from(posixpath.dirname(from_uri))
 
 
 def links_from(folder: str) -> Callable[[str], str]:
@@ -127,6 +132,19 @@ class _LessonSections(Preprocessor):
         return [placeholder("lesson_intro"), "", *lines, *extra, ""]
 
 
+class _LanguageLinks(Preprocessor):
+    """Every page of a course in several editions links to its counterparts (placed under the title later)."""
+
+    def __init__(self, md: Markdown, loaded: _Loaded) -> None:
+        super().__init__(md)
+        self.loaded = loaded
+
+    def run(self, lines: list[str]) -> list[str]:
+        if _page_path(self.md) not in self.loaded.edition.language_links:
+            return lines
+        return [placeholder("edition_switcher"), "", *lines]
+
+
 class _Widgets(Postprocessor):
     """Each placeholder replaced by its widget, rendered by the core.
 
@@ -144,6 +162,9 @@ class _Widgets(Postprocessor):
         uri = _page_path(self.md)
         course = self.loaded.course
         text = _LESSON_WIDGET.sub(lambda m: placeholder(m.group(1)), text)
+        switcher = placeholder("edition_switcher")  # ours, not an author's: placed after the check
+        has_switcher = switcher in text
+        text = text.replace(switcher, "", 1)
         if problem := rendered_placement_problem(text, course.quizzes, course.checklists, course.conversations):
             _stop(f"{uri}: {problem}")
         widgets = self._widgets(uri)
@@ -151,7 +172,11 @@ class _Widgets(Postprocessor):
         def fill(match: re.Match) -> str:
             widget = widgets[match.group(1)](match.group(2) or "")
             return _unsearched(widget) if match.group(1) in NOT_INDEXED and widget else str(widget)
-        return PLACEHOLDER_HTML.sub(fill, text)
+        text = PLACEHOLDER_HTML.sub(fill, text)
+        if has_switcher:  # under the page's own <h1> (a checklist's), or first, under the theme's
+            links = _unsearched(widgets["edition_switcher"](""))
+            text = _H1_END.sub(lambda m: m.group(0) + links, text, 1) if "<h1" in text else links + text
+        return text
 
     def _widgets(self, uri: str) -> dict[str, Callable[[str], Any]]:
         course, renderer = self.loaded.course, self.loaded.renderer
@@ -174,8 +199,14 @@ class _Widgets(Postprocessor):
             "conversation_page": lambda arg: renderer.conversation_page(course.conversations[arg], link),
             "conversation_pack": lambda arg: renderer.conversation_pack(link),
             "conversation_index": lambda arg: renderer.conversation_index(link),
-            "edition_switcher": lambda arg: "",  # not built by this engine yet (README, maintainers)
+            "edition_switcher": lambda arg: renderer.edition_switcher(self._language_links(uri)),
         }
+
+    def _language_links(self, uri: str) -> list[dict]:
+        links = self.loaded.edition.language_links[uri]
+        here = next(link["path"] for link in links if link["current"])  # this page, from the site's root
+        source_folder = posixpath.join(here[: len(here) - len(page_url(uri))], posixpath.dirname(uri))
+        return [{**link, "href": _relative(link["path"], source_folder)} for link in links]
 
 
 def _stop(message: str) -> NoReturn:
@@ -184,6 +215,11 @@ def _stop(message: str) -> NoReturn:
     that ends a build with a message: so the message, then the exit status."""
     print(f"Aborted: {message}", file=sys.stderr, flush=True)
     os._exit(1)
+
+
+def _relative(path: str, here: str) -> str:
+    href = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".")
+    return href + "/" if path == "" or path.endswith("/") else href
 
 
 def _page_path(md: Markdown) -> str:
@@ -203,6 +239,7 @@ class CourseKitExtension(Extension):
             _stop(str(problems))
         # After Zensical's macros (35) have turned {{ quiz("x") }} into a placeholder.
         md.preprocessors.register(_LessonSections(md, loaded), "coursekit_lesson", 25)
+        md.preprocessors.register(_LanguageLinks(md, loaded), "coursekit_language_links", 24)
         # After raw HTML is put back (30), so the placeholder comments are in the text.
         md.postprocessors.register(_Widgets(md, loaded), "coursekit_widgets", 5)
 

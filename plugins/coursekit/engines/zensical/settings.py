@@ -30,6 +30,9 @@ class Edition:
     course_key: str
     legacy_key: str
     pass_mark: float
+    # Docs-relative page -> the same page in every edition: {"path" from the site's root,
+    # "lang", "name", "current", "found"} (its edition's home when not found). Empty with one edition.
+    language_links: dict[str, list[dict]] = dataclasses.field(default_factory=dict)
 
 
 def write(edition: Edition, path: Path) -> None:
@@ -39,7 +42,7 @@ def write(edition: Edition, path: Path) -> None:
                 rules=dataclasses.asdict(s.rules), order=list(s.order), macros=s.macros,
                 macros_by_default=s.macros_by_default,
                 site_name=edition.site_name, site_url=edition.site_url, course_key=edition.course_key,
-                legacy_key=edition.legacy_key, pass_mark=edition.pass_mark)
+                legacy_key=edition.legacy_key, pass_mark=edition.pass_mark, language_links=edition.language_links)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -51,4 +54,4 @@ def read(path: Path) -> Edition:
                         item_writing=ItemWritingRules(**data["item_writing"]), rules=CourseRules(**rules),
                         order=tuple(data["order"]), macros=data["macros"], macros_by_default=data["macros_by_default"])
     return Edition(settings, data["site_name"], data["site_url"], data["course_key"], data["legacy_key"],
-                   data["pass_mark"])
+                   data["pass_mark"], data.get("language_links", {}))
