@@ -105,6 +105,7 @@ class Course:
     drafts: Problems = field(default_factory=Problems)  # placeholders still to write (errors unless drafting)
     overview_pages: list[str] = field(default_factory=list)  # pages that place the course overview
     _by_uri: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _positions: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def lesson(self, src_uri: str) -> Lesson | None:
         # Every page asks, several times, so a scan of the lessons made a
@@ -112,6 +113,19 @@ class Course:
         if len(self._by_uri) != len(self.lessons):
             self._by_uri = {lesson.src_uri: lesson for lesson in self.lessons}
         return self._by_uri.get(src_uri)
+
+    def position(self, lesson: Lesson) -> int:
+        """The lesson's index in course order. ``lessons.index`` compared
+        lessons field by field, from the first, for every page: quadratic on
+        a large course. The index is checked on every use, and rebuilt when
+        lessons were added or sorted."""
+        index = self._positions.get(id(lesson))
+        if index is None or index >= len(self.lessons) or self.lessons[index] is not lesson:
+            self._positions = {id(each): i for i, each in enumerate(self.lessons)}
+            index = self._positions.get(id(lesson))
+            if index is None:
+                raise ValueError(f"{lesson.src_uri} is not a lesson of this course")
+        return index
 
     def set_order(self, src_uris: list[str]) -> None:
         """Put lessons in course order (the navigation's) and regather checklist items."""

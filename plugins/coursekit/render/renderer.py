@@ -1,4 +1,6 @@
-"""HTML for our widgets: plain data in, HTML out (Jinja, autoescape on).
+"""HTML for our widgets: plain data in, HTML out (Jinja, autoescape on; the
+quiz, rendered thousands of times on a large course, in plain Python:
+``quizhtml.py``).
 
 Every text an author wrote goes through ``markup.Markdown`` (inline Markdown,
 raw HTML escaped); never through the page's Jinja or Markdown.
@@ -22,6 +24,7 @@ from ..model.quizzes import Quiz
 from ..model.strings import duration, strings_for
 from .markup import Markdown
 from .progress import DEFAULT_PASS_MARK, pass_score
+from .quizhtml import QuizHtml
 
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 
@@ -78,7 +81,7 @@ class Renderer:
         self.storage_legacy = f"coursekit:v1:{legacy_key}:{course.settings.language}:" if legacy_key else ""
         self.storage_prefix = self.storage_base + "quiz:"
         self.conversation_prefix = self.storage_base + "conversation:"
-        markdown = Markdown()
+        markdown = self.markdown = Markdown()
         self.env = Environment(
             loader=_UnindentedLoader(Path(__file__).parent / "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -96,6 +99,7 @@ class Renderer:
         self.env.filters["inline"] = markdown.inline
         self.env.filters["block"] = markdown.block
         self.env.filters["duration"] = duration
+        self._quiz_html = QuizHtml(self.t, markdown, self.storage_base, self.storage_legacy)
         self._groups: dict[str, list[tuple[Checklist, list[ChecklistItem]]]] = {}
         self._groups_for: dict[str, Checklist] | None = None
 
@@ -104,16 +108,15 @@ class Renderer:
 
     def quiz(self, quiz: Quiz, lesson: Lesson | None = None, link: Link | None = None) -> Markup:
         """A quiz; placed in a lesson, it ends with the way on to the next one."""
-        return self._render("quiz.html", quiz=quiz, uid=f"ck-{quiz.id}",
-                            storage_key=self.storage_prefix + quiz.id,
-                            pass_score=pass_score(len(quiz.questions), self.pass_mark), lms=self.lms,
-                            next_step=self._next_step(lesson, link) if lesson and link else None)
+        return Markup(self._quiz_html(quiz, uid=f"ck-{quiz.id}", storage_key=self.storage_prefix + quiz.id,
+                                      pass_score=pass_score(len(quiz.questions), self.pass_mark), lms=self.lms,
+                                      next_step=self._next_step(lesson, link) if lesson and link else None))
 
     def _next_step(self, lesson: Lesson, link: Link) -> tuple[str, str, str] | None:
         """(sentence before the link, link text, URL): the next lesson, or the
         course path after the last one."""
         lessons = self.course.lessons
-        position = lessons.index(lesson)
+        position = self.course.position(lesson)
         if position + 1 < len(lessons):
             following = lessons[position + 1]
             return "", self.t["next_lesson"].format(lesson=following.title), link(following.src_uri)
@@ -125,7 +128,7 @@ class Renderer:
         return self.t["course_end"], self.t["see_path"], link(path)
 
     def lesson_intro(self, lesson: Lesson) -> Markup:
-        return self._render("lesson_intro.html", lesson=lesson, position=self.course.lessons.index(lesson) + 1,
+        return self._render("lesson_intro.html", lesson=lesson, position=self.course.position(lesson) + 1,
                             lesson_total=len(self.course.lessons))
 
     def key_points(self, lesson: Lesson) -> Markup:
