@@ -182,3 +182,66 @@ def test_yaml_values_are_typed_as_pyyaml_types_them() -> None:
             "s: |\n  true\nt: !!str 5\nw: {<<: {z: 1}, y: 2}\n")
     expected, ours = yaml.safe_load(text), sourceyaml.load(text)
     assert repr(ours) == repr(expected)
+
+
+def _same_located(ours: object, expected: object, where: str = "$") -> None:
+    """The same values, of the same types, with the same lines (sourceyaml's located dicts and lists)."""
+    assert type(ours) is type(expected), where
+    if isinstance(expected, dict):
+        assert (list(ours), ours.line, ours.key_lines) == (list(expected), expected.line, expected.key_lines), where
+        for key in expected:
+            _same_located(ours[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert (len(ours), ours.line, ours.item_lines) == (len(expected), expected.line, expected.item_lines), where
+        for index, (mine, theirs) in enumerate(zip(ours, expected)):
+            _same_located(mine, theirs, f"{where}[{index}]")
+    else:
+        assert ours == expected, where
+
+
+ROOT = Path(__file__).resolve().parent.parent
+TRICKY = [
+    "a: >-\n  one\n  two\n\n  three\n\n\n  four   \nb: x\n", "a: >\n  one\n  two\n", "a: |\n  one\n\n  two\n",
+    "a: |-\n  one\n   two\n", "a: >-\n  one\n    more\n  two\n", "a: >\n  one\n  two", "a: |\n  x\n\n\n",
+    "a: >-\n\n  one\n", "a: >-\n  one\n   \n  two\n", "a: >-\n  one\n  # not a comment\n# a comment\nb: 1\n",
+    "a: >-\nb: 1\n", "a:\n- x\n- y\nb: 2\n", "a:\n  - x\n   - y\n", "- a: 1\n  b: 2\n-   c: 3\n    d: yes\n",
+    "a: 'it''s'\nb: \"q\"\nc: 'x' # c\nd: \"a\\tb\"\ne: \"x\" y\n", "a: x: y\nb: x #y\nc: x#y\nd: c:\n", "a: 012\nb: 12\nc: -3\nd: +4\n",
+    "a: [x, y z, Ünïcödé]\nb: [x,y]\nc: []\nd: [ x ]\ne: [1, 2]\nf: [x, yes]\n", "a:\nb: 1\n", "a: 1\na: 2\n",
+    "yes: 1\n", "a:\n  b:\n    c: 1\n  d: 2\n e: 3\n", "a: 1\n  b: 2\n", "&x a: 1\n", "a: *x\n", "a: !!str 5\n",
+    "a: x\n  continued\n", "- x\n- - y\n", "-\n  a: 1\n", "a: 1\n---\nb: 2\n", "a: \"x\ny\"\n", "\ufeffa: 1\n",
+    "a: 1\r\nb: 2\r\n", "a:\tb\n", "# only a comment\n", "", "just text\n", "a: ~\nb: null\nc: NULL\n", "key with space: 1\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_line_by_line_reader_reads_as_pyyaml_or_leaves_it_to_pyyaml(text: str) -> None:
+    """sourceyaml reads simple files itself, line by line (it is several times faster than
+    PyYAML); what it reads is exactly what PyYAML reads, lines included, and it leaves
+    everything else, errors too, to PyYAML."""
+    from coursekit.model import sourceyaml
+
+    for first_line in (1, 2):
+        try:
+            expected = sourceyaml.load_with_pyyaml(text, first_line)
+        except sourceyaml.YamlProblem as problem:
+            with pytest.raises(sourceyaml.YamlProblem) as ours:
+                sourceyaml.load(text, first_line)
+            assert (ours.value.line, ours.value.message) == (problem.line, problem.message)
+            continue
+        _same_located(sourceyaml.load(text, first_line), expected)
+
+
+def test_the_line_by_line_reader_reads_the_course_itself() -> None:
+    """Every YAML source and front matter of the course: the same values and lines as
+    through PyYAML, and nearly all read without it."""
+    from coursekit.model import sourceyaml
+
+    sources = [(path.read_text(encoding="utf-8"), 1) for folder in ("quizzes", "conversations", "checklists")
+               for path in sorted((ROOT / folder).rglob("*.yml"))]
+    sources += [(text[4:].split("\n---\n", 1)[0] + "\n", 2) for path in sorted((ROOT / "content").rglob("*.md"))
+                if (text := path.read_text(encoding="utf-8")).startswith("---\n")]
+    simple = 0
+    for text, first_line in sources:
+        _same_located(sourceyaml.load(text, first_line), sourceyaml.load_with_pyyaml(text, first_line))
+        simple += sourceyaml._SimpleYaml(text, first_line).document() is not sourceyaml._NOT_SIMPLE
+    assert simple >= 0.9 * len(sources) and len(sources) > 50

@@ -9,6 +9,7 @@ overwrites, are reported instead.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Hashable
 from typing import Any, ClassVar
 
@@ -60,10 +61,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
-        if implicit[0]:
-            for tag, regexp in self._by_first.get(value[:1], self._wildcard):
-                if regexp.match(value):
-                    return tag
+        return self._resolve_plain(value) if implicit[0] else _STR
+
+    @classmethod
+    def _resolve_plain(cls, value: str) -> str:
+        for tag, regexp in cls._by_first.get(value[:1], cls._wildcard):
+            if regexp.match(value):
+                return tag
         return _STR
 
 
@@ -134,6 +138,201 @@ class _Builder:
 
 _IN_PROGRESS = object()
 
+# Course files are nearly all of one simple shape: block mappings and lists,
+# plain or quoted one-line texts, '>-' and '|' blocks. PyYAML builds every
+# token, event and node as a Python object, through libyaml too: on a large
+# course, reading the quizzes was half of the plugin's cost. Files of that
+# shape are read here, line by line, to the same values and lines; anything
+# else (flow collections, anchors, tags, escapes, comments after values, odd
+# indentation, any error) goes to PyYAML, which also words every error.
+_NOT_SIMPLE = object()
+_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:[ ]+(.*))?\Z")
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_BLOCK = {">-": (True, False), ">": (True, None), "|-": (False, False), "|": (False, None)}
+_UNSIMPLE = re.compile("[\t\r\x85\u2028\u2029\ufeff]|[^\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+# [an-id, Two words]: plain words, one space after each comma
+_FLOW_WORDS = r"[^\s,\[\]{}#&*!|>'\"%@`?:\-](?:[^,\[\]{}#:'\"]*[^\s,\[\]{}#:'\"])?"
+_FLOW_IDS = re.compile(rf"\[({_FLOW_WORDS}(?:, {_FLOW_WORDS})*)?\]\Z")
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+
+class _NotSimple(Exception):
+    pass
+
+
+class _SimpleYaml:
+    def __init__(self, text: str, first_line: int):
+        self.text = text
+        self.first_line = first_line
+
+    def document(self) -> Any:
+        if _UNSIMPLE.search(self.text):
+            return _NOT_SIMPLE
+        self.raw = self.text.split("\n")
+        # (raw line index, indent, content) of every line that is not blank or a comment
+        self.tokens = [(number, len(line) - len(content), content.rstrip(" "))
+                       for number, line in enumerate(self.raw)
+                       if (content := line.lstrip(" ")) and not content.startswith("#") and content.strip(" ")]
+        if not self.tokens:
+            return _NOT_SIMPLE
+        try:
+            value, at = self._block(0, self.tokens[0][1], 0)
+        except _NotSimple:
+            return _NOT_SIMPLE
+        return value if at == len(self.tokens) else _NOT_SIMPLE
+
+    def _block(self, at: int, indent: int, depth: int) -> tuple[Any, int]:
+        if depth > MAX_DEPTH // 2:
+            raise _NotSimple
+        content = self.tokens[at][2]
+        if content == "-" or content.startswith("- "):
+            return self._sequence(at, indent, depth)
+        return self._mapping(at, indent, depth)
+
+    def _mapping(self, at: int, indent: int, depth: int) -> tuple[LocatedDict, int]:
+        tokens = self.tokens
+        mapping = LocatedDict()
+        mapping.line = tokens[at][0] + self.first_line
+        mapping.key_lines = {}
+        while at < len(tokens) and tokens[at][1] == indent:
+            number, _, content = tokens[at]
+            match = _KEY.match(content)
+            if match is None:
+                raise _NotSimple
+            key, rest = match.group(1), match.group(2) or ""
+            if _Loader._resolve_plain(key) != _STR or key in mapping:
+                raise _NotSimple
+            at += 1
+            if rest:
+                value, at = self._value(rest, number, at, indent)
+            elif at < len(tokens) and (tokens[at][1] > indent or (tokens[at][1] == indent and tokens[at][2][:2] in ("- ", "-"))):
+                value, at = self._block(at, tokens[at][1], depth + 1)
+            else:
+                raise _NotSimple  # an empty value (null)
+            mapping[key] = value
+            mapping.key_lines[key] = number + self.first_line
+        if at < len(tokens) and tokens[at][1] > indent:
+            raise _NotSimple
+        return mapping, at
+
+    def _sequence(self, at: int, indent: int, depth: int) -> tuple[LocatedList, int]:
+        tokens = self.tokens
+        sequence = LocatedList()
+        sequence.line = tokens[at][0] + self.first_line
+        sequence.item_lines = []
+        while at < len(tokens) and tokens[at][1] == indent and tokens[at][2].startswith("- "):
+            number, _, content = tokens[at]
+            rest = content[2:].lstrip(" ")
+            if not rest or rest[0] in "|>":
+                raise _NotSimple
+            if _KEY.match(rest):  # '- id: x': a mapping that starts on the item's line
+                inner = indent + len(content) - len(rest)
+                tokens[at] = (number, inner, rest)
+                value, at = self._mapping(at, inner, depth + 1)
+            else:
+                value, at = self._value(rest, number, at + 1, indent)
+            sequence.append(value)
+            sequence.item_lines.append(number + self.first_line)
+        if at < len(tokens) and (tokens[at][1] > indent or (tokens[at][1] == indent and tokens[at][2] == "-")):
+            raise _NotSimple
+        return sequence, at
+
+    def _value(self, text: str, number: int, at: int, indent: int) -> tuple[Any, int]:
+        """A value written after its key or dash, on line ``number``; ``at`` is the next token."""
+        if text in _BLOCK:
+            return self._block_scalar(text, number, at, indent)
+        # A plain text that goes on over the next lines is left to PyYAML.
+        if at < len(self.tokens) and self.tokens[at][1] > indent:
+            raise _NotSimple
+        first = text[0]
+        if first == "[" and (ids := _FLOW_IDS.match(text)):
+            items = LocatedList(ids.group(1).split(", ") if ids.group(1) else ())
+            if any(_Loader._resolve_plain(item) != _STR for item in items):
+                raise _NotSimple
+            items.line = number + self.first_line
+            items.item_lines = [items.line] * len(items)
+            return items, at
+        if first == '"':
+            inner = text[1:-1]
+            if len(text) < 2 or text[-1] != '"' or '"' in inner or "\\" in inner:
+                raise _NotSimple
+            return inner, at
+        if first == "'":
+            inner = text[1:-1]
+            if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
+                raise _NotSimple
+            return inner.replace("''", "'"), at
+        if first in _PLAIN_START or ": " in text or " #" in text or text.endswith(":"):
+            raise _NotSimple
+        tag = _Loader._resolve_plain(text)
+        if tag == _STR:
+            return text, at
+        if tag == _BOOL:
+            return yaml.constructor.SafeConstructor.bool_values[text.lower()], at
+        if tag == _INT and _DECIMAL.match(text):
+            return int(text), at
+        if tag == _NULL:
+            return None, at
+        raise _NotSimple
+
+    def _block_scalar(self, indicator: str, number: int, at: int, indent: int) -> tuple[str, int]:
+        """A '>-', '>', '|-' or '|' block whose lines all start at one indentation."""
+        folded, chomp = _BLOCK[indicator]
+        raw = self.raw
+        lines: list[str] = []  # content lines, and '' for blank ones between them
+        block_indent = 0
+        end = last = number + 1
+        while end < len(raw):
+            line = raw[end]
+            content = line.lstrip(" ")
+            if not content:  # blank, perhaps with spaces
+                if not lines or len(line) > block_indent:
+                    raise _NotSimple  # blank lines first, or with spaces beyond the text's indentation
+                lines.append("")
+                end += 1
+                continue
+            depth = len(line) - len(content)
+            if not block_indent:
+                if depth <= indent:
+                    raise _NotSimple  # an empty block
+                block_indent = depth
+            elif depth < block_indent:
+                break
+            elif depth > block_indent:
+                raise _NotSimple  # a more indented line: folded differently
+            lines.append(content)
+            last = end
+            end += 1
+        while lines and lines[-1] == "":  # trailing blank lines: chomped
+            lines.pop()
+        if not lines:
+            raise _NotSimple
+        # The newline after the last line (none at the end of a file without one).
+        last_break = "\n" if last < len(raw) - 1 else ""
+        if folded:
+            parts: list[str] = []
+            blanks = 0
+            for line in lines:
+                if not line:
+                    blanks += 1
+                    continue
+                if parts:
+                    parts.append("\n" * blanks if blanks else " ")
+                parts.append(line)
+                blanks = 0
+            value = "".join(parts)
+        else:
+            value = "\n".join(lines)
+        if chomp is None:
+            value += last_break
+        while at < len(self.tokens) and self.tokens[at][0] < end:
+            at += 1
+        return value, at
+
+
 # Errors whose cause is where something opens (a quote, a bracket), not where
 # the parser gives up, which may be the end of the file: what is left open.
 _OPENED = {
@@ -161,6 +360,13 @@ def load(text: str, first_line: int = 1) -> Any:
         check_characters(text, first_line)
     except SourceError as error:
         raise YamlProblem(error.line, error.message, error.hint) from None
+    simple = _SimpleYaml(text, first_line).document()
+    return load_with_pyyaml(text, first_line) if simple is _NOT_SIMPLE else simple
+
+
+def load_with_pyyaml(text: str, first_line: int = 1) -> Any:
+    """``load`` through PyYAML alone, for any YAML; ``load`` uses it for all but the simplest files,
+    after checking the characters."""
     padded = "\n" * (first_line - 1) + text
     loader = _Loader(padded)
     try:
