@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check lint build zensical scorm moodle bench schema clean
+.PHONY: serve test check lint build zensical scorm moodle bench schema templates clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -45,6 +45,9 @@ bench: $(VENV)/.bench-installed  ## build cost (CPU time) beside mkdocs-quiz, as
 
 schema: $(VENV)/.installed  ## regenerate the quiz and conversation JSON Schemas from the validator's rules
 	$(PY) -m coursekit.model.schema
+
+templates: $(VENV)/.installed  ## recompile the widget templates into render/templates_compiled.py (after editing one)
+	$(PY) -m coursekit.render.renderer
 
 clean:
 	rm -rf site dist node_modules $(VENV)

@@ -132,3 +132,30 @@ def test_no_interface_string_shadows_a_dict_method() -> None:
 
     for language in STRINGS:
         assert not set(strings_for(language)) & set(dir(dict)), language
+
+
+def test_the_templates_come_compiled_and_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package ships its templates compiled (a first build does not compile them);
+    the compiled module matches the templates, and is used."""
+    import jinja2
+    from coursekit.render import renderer
+
+    assert renderer.COMPILED.read_text(encoding="utf-8") == renderer.compiled_templates_source(), (
+        "the compiled templates are out of date: run 'make templates'")
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *rest, **options:
+                        compiled.append(name) or original(self, source, name, *rest, **options))
+    env = renderer._environment(renderer._PrecompiledLoader(renderer.TEMPLATES))
+    env.filters.update(inline=str, block=str, duration=str)
+    for name in env.list_templates():
+        env.get_template(name)
+    assert compiled == []
+
+
+def test_a_template_edited_since_it_was_compiled_is_compiled_from_source(tmp_path: Path) -> None:
+    from coursekit.render import renderer
+
+    (tmp_path / "key_points.html").write_text("<p>{{ lesson }} changed</p>\n", encoding="utf-8")
+    env = renderer._environment(renderer._PrecompiledLoader(tmp_path))
+    assert env.get_template("key_points.html").render(lesson="x") == "<p>x changed</p>"

@@ -8,6 +8,7 @@ overwrites, are reported instead.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Hashable
@@ -149,7 +150,8 @@ _NOT_SIMPLE = object()
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:[ ]+(.*))?\Z")
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _BLOCK = {">-": (True, False), ">": (True, None), "|-": (False, False), "|": (False, None)}
-_UNSIMPLE = re.compile("[\t\r\x85\u2028\u2029\ufeff]|[^\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Tabs, other line breaks, a BOM, and what PyYAML refuses that check_characters lets through.
+_UNSIMPLE = re.compile("[\t\r\x80-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # [an-id, Two words]: plain words, one space after each comma
 _FLOW_WORDS = r"[^\s,\[\]{}#&*!|>'\"%@`?:\-](?:[^,\[\]{}#:'\"]*[^\s,\[\]{}#:'\"])?"
@@ -157,6 +159,11 @@ _FLOW_IDS = re.compile(rf"\[({_FLOW_WORDS}(?:, {_FLOW_WORDS})*)?\]\Z")
 _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+
+
+@functools.lru_cache(maxsize=1024)  # the same few keys, thousands of times
+def _is_text(key: str) -> bool:
+    return _Loader._resolve_plain(key) == _STR
 
 
 class _NotSimple(Exception):
@@ -203,7 +210,7 @@ class _SimpleYaml:
             if match is None:
                 raise _NotSimple
             key, rest = match.group(1), match.group(2) or ""
-            if _Loader._resolve_plain(key) != _STR or key in mapping:
+            if key in mapping or not _is_text(key):
                 raise _NotSimple
             at += 1
             if rest:
