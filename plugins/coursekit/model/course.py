@@ -180,8 +180,13 @@ def read_page(path: Path) -> str | SourceError:
         return error
 
 
-def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
-    """Read and validate everything; problems are collected on ``course.problems``."""
+def load_course(settings: Settings, pages: Iterable[PageSource], checks: bool = True) -> Course:
+    """Read and validate everything; problems are collected on ``course.problems``.
+
+    ``checks=False`` reads the course without the rules that only report
+    (wording, typography, placeholders, where right answers sit): for another
+    edition, which a build reads for its links and parity, and whose own
+    problems its own build and the check report."""
     problems = Problems()
     labels = strings_for(settings.language)
     quizzes_known, checklists_known = _check_settings(settings, problems)
@@ -231,17 +236,20 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
         for placement in unquoted_placements(text):
             problems.error(file, placement.line, f"the {placement.widget} id {placement.argument} is not in quotes.",
                            f'write it in quotes: {{{{ {placement.widget}("{placement.argument}") }}}}.')
-        course_rules.check_placeholders(file, text, drafts)
+        if checks:
+            course_rules.check_placeholders(file, text, drafts)
         if settings.is_lesson(src_uri):
             if front is not None:
-                page_rules.check_theme_values(front, file, settings.template_dirs, problems)
+                if checks:
+                    page_rules.check_theme_values(front, file, settings.template_dirs, problems)
                 lesson = parse_lesson(src_uri, file, text, problems, front=front, placements=placements)
                 if lesson is not None:
-                    course_rules.check_lesson(lesson, text, rules, settings.language, problems)
+                    if checks:
+                        course_rules.check_lesson(lesson, text, rules, settings.language, problems)
                     lessons.append(lesson)
-        elif front is not None:
+        elif front is not None and checks:
             page_rules.check_page(front, file, settings.template_dirs, problems)
-    for quiz in quizzes.values():
+    for quiz in quizzes.values() if checks else ():
         course_rules.check_quiz(quiz, rules, problems)
         path = settings.root / quiz.file
         try:
@@ -263,10 +271,11 @@ def load_course(settings: Settings, pages: Iterable[PageSource]) -> Course:
         if quiz.id not in used:
             problems.warning(quiz.file, quiz.line, f"no page places the quiz '{quiz.id}'.",
                              f'place it in its lesson with {{{{ quiz("{quiz.id}") }}}}, or delete the file.')
-    check_item_writing(quizzes.values(), settings.item_writing, problems)
-    for src_uri, text in texts.items():
-        check_text(settings.language, uris[src_uri], text, problems)
-    check_files(settings.language, _source_files(settings), settings.display, problems)
+    if checks:
+        check_item_writing(quizzes.values(), settings.item_writing, problems)
+        for src_uri, text in texts.items():
+            check_text(settings.language, uris[src_uri], text, problems)
+        check_files(settings.language, _source_files(settings), settings.display, problems)
     for conversation in conversations.values():
         if conversation.id not in placed_on:
             problems.warning(conversation.file, conversation.line, f"no page places the conversation '{conversation.id}'.",

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
+import yaml
 from markupsafe import escape
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from ...model.course import Course, load_course, read_pages
 from ...model.editions import edition_code, edition_configs, page_ids
@@ -89,6 +90,8 @@ def make_edition(code: str, config_file: Path, course: Course, pages: list[tuple
 
 
 _cache: dict[Path, tuple[tuple, Edition]] = {}
+# MkDocs' own loader (!ENV, the full YAML types) on libyaml's parser when PyYAML has it: several times faster.
+_CONFIG_LOADER = get_yaml_loader(getattr(yaml, "CLoader", yaml.Loader))
 
 
 def _fingerprint(course_files: list[Path], config: SimpleNamespace) -> tuple:
@@ -107,7 +110,7 @@ def _read_config(config_file: Path) -> SimpleNamespace:
     be shared by every configuration loaded in a process, so loading another
     edition's configuration during a build would reconfigure this build's."""
     with config_file.open("rb") as source:
-        raw = yaml_load(source) or {}
+        raw = yaml_load(source, _CONFIG_LOADER) or {}
     options = _plugin_options(raw.get("plugins"))
     if options is None:
         raise ValueError(f"{config_file.name}: the coursekit plugin is not enabled in 'plugins:'.")
@@ -145,7 +148,9 @@ def read_edition(code: str, config_file: Path) -> Edition:
     if cached and cached[0] == key:
         return cached[1]
     pages = read_pages(settings.docs_dir)
-    course = load_course(settings, pages)
+    # Its problems are its own build's and the check's to report: only what
+    # links and parity need is read.
+    course = load_course(settings, pages, checks=False)
     course.set_order(_nav_pages(config.nav or []))
     generated = list(course.generated_pages())
     edition = make_edition(code, config_file, course, pages, generated, config.use_directory_urls)
@@ -213,6 +218,11 @@ def editions_for(config: MkDocsConfig, course: Course, pages: list[tuple[str, st
     code = edition_code(config_file)
     course.set_order(_nav_pages(config.nav or []))  # parity compares the course order too
     current = make_edition(code, config_file, course, pages, generated, config.use_directory_urls, problems)
+    # 'coursekit build' builds the editions one after another in one process:
+    # the next ones find this one here instead of reading it again.
+    settings = course.settings
+    sources = [settings.docs_dir, settings.quizzes_dir, settings.conversations_dir] + ([settings.checklists_file] if settings.checklists_file else [])
+    _cache[config_file] = (_fingerprint(sources, config), current)
     editions = [current if path.resolve() == config_file else read_edition(other, path.resolve())
                 for other, path in configs]
     check_parity([e.course for e in editions], problems, [e.authored for e in editions])
