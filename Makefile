@@ -5,10 +5,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test check lint build zensical scorm moodle bench schema templates clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml Makefile
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,zensical]"
+	$(PY) -m pip install --quiet -e ".[test,zensical,bench]"
 	touch $@
 
 serve: $(VENV)/.installed  ## preview the default edition at http://127.0.0.1:8000, rebuilding on every change
@@ -36,11 +36,7 @@ scorm: $(VENV)/.installed  ## check, then write a SCORM 1.2 package per edition 
 moodle: $(VENV)/.installed  ## check, then write each edition's quizzes as a Moodle XML question bank into dist/moodle/
 	$(VENV)/bin/coursekit export moodle-xml
 
-$(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e ".[test,zensical,bench]"
-	touch $@
-
-bench: $(VENV)/.bench-installed  ## build cost (CPU time) beside mkdocs-quiz, asset sizes, peak memory
+bench: $(VENV)/.installed  ## build cost (CPU time) beside mkdocs-quiz, asset sizes, peak memory
 	$(PY) benchmarks/bench.py
 
 schema: $(VENV)/.installed  ## regenerate the quiz and conversation JSON Schemas from the validator's rules
