@@ -18,7 +18,7 @@ from pathlib import Path
 from .lessons import Lesson, split_front_matter
 from .problems import Problems
 from .quizzes import SCENARIO, Quiz
-from .scaffold import PLACEHOLDER
+from .scaffold import PLACEHOLDER, PLACEHOLDER_MARKS
 from .strings import for_language
 
 # The heading a lesson opens with when the course does not name one.
@@ -165,7 +165,9 @@ def check_quiz(quiz: Quiz, rules: CourseRules, problems: Problems) -> None:
 
 def find_placeholders(text: str) -> list[tuple[int, str]]:
     """(line, placeholder) of every placeholder 'coursekit new' wrote that is still there."""
-    found = []
+    found: list[tuple[int, str]] = []
+    if not any(mark in text for mark in PLACEHOLDER_MARKS):  # nearly always: a plain search, not a pattern per line
+        return found
     for number, line in enumerate(text.splitlines(), 1):
         match = PLACEHOLDER.search(line)
         if match:

@@ -99,6 +99,7 @@ _TEXT = {
 }
 # A placeholder anywhere in a lesson or a quiz: the marker of any edition.
 PLACEHOLDER = re.compile(r"\b(?:" + "|".join(t["marker"] for t in _TEXT.values()) + r"):")
+PLACEHOLDER_MARKS = tuple(t["marker"] + ":" for t in _TEXT.values())  # what PLACEHOLDER needs, as plain text
 
 
 def _text(language: str) -> dict:
