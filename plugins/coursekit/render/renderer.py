@@ -1,6 +1,6 @@
 """HTML for our widgets: plain data in, HTML out (Jinja, autoescape on; the
-quiz, rendered thousands of times on a large course, in plain Python:
-``quizhtml.py``).
+quiz and the widgets of every lesson, rendered hundreds of times on a large
+course, in plain Python: ``quizhtml.py``, ``lessonhtml.py``).
 
 Every text an author wrote goes through ``markup.Markdown`` (inline Markdown,
 raw HTML escaped); never through the page's Jinja or Markdown.
@@ -26,6 +26,7 @@ from ..model.lessons import ChecklistItem, Lesson
 from ..model.quizzes import Quiz
 from ..model.strings import duration, strings_for
 from . import templates_compiled
+from .lessonhtml import LessonHtml
 from .markup import Markdown
 from .progress import DEFAULT_PASS_MARK, pass_score
 from .quizhtml import QuizHtml
@@ -157,6 +158,7 @@ class Renderer:
         self.env.filters["inline"] = markdown.inline
         self.env.filters["block"] = markdown.block
         self.env.filters["duration"] = duration
+        self._lesson_html = LessonHtml(self.t, markdown)
         self._quiz_html = QuizHtml(self.t, markdown, self.storage_base, self.storage_legacy)
         self._groups: dict[str, list[tuple[Checklist, list[ChecklistItem]]]] = {}
         self._groups_for: dict[str, Checklist] | None = None
@@ -186,14 +188,13 @@ class Renderer:
         return self.t["course_end"], self.t["see_path"], link(path)
 
     def lesson_intro(self, lesson: Lesson) -> Markup:
-        return self._render("lesson_intro.html", lesson=lesson, position=self.course.position(lesson) + 1,
-                            lesson_total=len(self.course.lessons))
+        return Markup(self._lesson_html.intro(lesson, self.course.position(lesson) + 1, len(self.course.lessons)))
 
     def key_points(self, lesson: Lesson) -> Markup:
-        return self._render("key_points.html", lesson=lesson)
+        return Markup(self._lesson_html.key_points(lesson))
 
     def lesson_checklist(self, lesson: Lesson, link: Link) -> Markup:
-        return self._render("lesson_checklist.html", groups=self._groups_by_lesson().get(lesson.src_uri, []), link=link)
+        return Markup(self._lesson_html.checklist(self._groups_by_lesson().get(lesson.src_uri, []), link))
 
     def _groups_by_lesson(self) -> dict[str, list[tuple[Checklist, list[ChecklistItem]]]]:
         """Each lesson's items grouped by checklist, in checklist order. Gathered

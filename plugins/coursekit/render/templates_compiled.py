@@ -889,162 +889,6 @@ TEMPLATES['edition_switcher.html'] = ('70847a65ac36fee010a6285c8e23bfddd3d5856af
 
 def _template_10(environment):
     from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
-    name = 'key_points.html'
-
-    def root(context, missing=missing):
-        resolve = context.resolve_or_missing
-        undefined = environment.undefined
-        concat = environment.concat
-        cond_expr_undefined = Undefined
-        if 0: yield None
-        l_0_lesson = resolve('lesson')
-        try:
-            t_1 = environment.filters['inline']
-        except KeyError:
-            @internalcode
-            def t_1(*unused):
-                raise TemplateRuntimeError("No filter named 'inline' found.")
-        pass
-        yield '<ul class="coursekit-key-points">'
-        for l_1_point in environment.getattr((undefined(name='lesson') if l_0_lesson is missing else l_0_lesson), 'key_points'):
-            _loop_vars = {}
-            pass
-            yield '<li>'
-            yield escape(t_1(l_1_point))
-            yield '</li>'
-        l_1_point = missing
-        yield '</ul>'
-
-    blocks = {}
-    debug_info = '2=19&3=23'
-    return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
-
-
-TEMPLATES['key_points.html'] = ('9f69cdd5393b25ed15186ed2349a2352fcf183ee44de61960dcf35c519170bc7', _template_10)
-
-
-def _template_11(environment):
-    from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
-    name = 'lesson_checklist.html'
-
-    def root(context, missing=missing):
-        resolve = context.resolve_or_missing
-        undefined = environment.undefined
-        concat = environment.concat
-        cond_expr_undefined = Undefined
-        if 0: yield None
-        l_0_t = resolve('t')
-        l_0_groups = resolve('groups')
-        try:
-            t_1 = environment.filters['inline']
-        except KeyError:
-            @internalcode
-            def t_1(*unused):
-                raise TemplateRuntimeError("No filter named 'inline' found.")
-        pass
-        yield '<div class="coursekit-lesson-checklist">\n<p>'
-        yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'your_checklist_intro'))
-        yield '</p>'
-        for (l_1_checklist, l_1_items) in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
-            l_1_link = resolve('link')
-            _loop_vars = {}
-            pass
-            yield '<section class="coursekit-lesson-checklist__group" aria-labelledby="coursekit-lc-'
-            yield escape(environment.getattr(l_1_checklist, 'id'))
-            yield '">\n<h3 id="coursekit-lc-'
-            yield escape(environment.getattr(l_1_checklist, 'id'))
-            yield '">'
-            yield escape(environment.getattr(l_1_checklist, 'title'))
-            yield '</h3>\n<ul class="coursekit-checkbox-list">'
-            for l_2_item in l_1_items:
-                _loop_vars = {}
-                pass
-                yield '<li>'
-                yield escape(t_1(environment.getattr(l_2_item, 'text')))
-                yield '</li>'
-            l_2_item = missing
-            yield '</ul>\n<p><a href="'
-            yield escape(context.call((undefined(name='link') if l_1_link is missing else l_1_link), markup_join(('checklists/', environment.getattr(l_1_checklist, 'id'), '.md', )), _loop_vars=_loop_vars))
-            yield '">'
-            yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'print_checklist'))
-            yield ': '
-            yield escape(environment.getattr(l_1_checklist, 'title'))
-            yield '</a></p>\n</section>'
-        l_1_checklist = l_1_items = l_1_link = missing
-        yield '</div>'
-
-    blocks = {}
-    debug_info = '2=20&3=22&4=27&5=29&7=33&8=37&11=41'
-    return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
-
-
-TEMPLATES['lesson_checklist.html'] = ('a34e653fd2eb570323489c21ace71f113e1909ba9ad10a5a0c5915aa23ae32ce', _template_11)
-
-
-def _template_12(environment):
-    from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
-    name = 'lesson_intro.html'
-
-    def root(context, missing=missing):
-        resolve = context.resolve_or_missing
-        undefined = environment.undefined
-        concat = environment.concat
-        cond_expr_undefined = Undefined
-        if 0: yield None
-        l_0_t = resolve('t')
-        l_0_position = resolve('position')
-        l_0_lesson_total = resolve('lesson_total')
-        l_0_lesson = resolve('lesson')
-        try:
-            t_1 = environment.filters['duration']
-        except KeyError:
-            @internalcode
-            def t_1(*unused):
-                raise TemplateRuntimeError("No filter named 'duration' found.")
-        try:
-            t_2 = environment.filters['inline']
-        except KeyError:
-            @internalcode
-            def t_2(*unused):
-                raise TemplateRuntimeError("No filter named 'inline' found.")
-        pass
-        yield '<div class="coursekit-lesson-intro" data-search-exclude>\n<div class="coursekit-position">\n<p class="coursekit-position__number">'
-        yield escape(context.call(environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'lesson_of'), 'format'), n=(undefined(name='position') if l_0_position is missing else l_0_position), total=(undefined(name='lesson_total') if l_0_lesson_total is missing else l_0_lesson_total)))
-        yield '</p>'
-        template = environment.get_template('progress.html', 'lesson_intro.html')
-        gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
-        try:
-            for event in gen:
-                yield event
-        finally: gen.close()
-        yield '</div>\n<p class="coursekit-lesson-intro__description">'
-        yield escape(environment.getattr((undefined(name='lesson') if l_0_lesson is missing else l_0_lesson), 'description'))
-        yield '</p>\n<section class="coursekit-objectives" aria-labelledby="coursekit-objectives-title">\n<h2 id="coursekit-objectives-title" class="coursekit-objectives__title">'
-        yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'in_this_lesson'))
-        yield '\n<span class="coursekit-time">'
-        yield escape(context.call(environment.getattr(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'estimated_time'), 'format'), duration=t_1(environment.getattr((undefined(name='lesson') if l_0_lesson is missing else l_0_lesson), 'time'))))
-        yield '</span></h2>\n<p>'
-        yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'objectives'))
-        yield '</p>\n<ul>'
-        for l_1_objective in environment.getattr((undefined(name='lesson') if l_0_lesson is missing else l_0_lesson), 'objectives'):
-            _loop_vars = {}
-            pass
-            yield '<li>'
-            yield escape(t_2(l_1_objective))
-            yield '</li>'
-        l_1_objective = missing
-        yield '</ul>\n</section>\n</div>'
-
-    blocks = {}
-    debug_info = '3=28&4=30&6=37&8=39&9=41&10=43&12=45&13=49'
-    return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
-
-
-TEMPLATES['lesson_intro.html'] = ('df4d3952fe25ea9f99a649ac36b108e269dd1d18f52be03ba58e4047e3f767a2', _template_12)
-
-
-def _template_13(environment):
-    from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
     name = 'not_found.html'
 
     def root(context, missing=missing):
@@ -1081,10 +925,10 @@ def _template_13(environment):
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['not_found.html'] = ('d056e8ebe87e858e42ba2e80ec115cc32d0a713571ca64f1e2bde91bae653ec7', _template_13)
+TEMPLATES['not_found.html'] = ('d056e8ebe87e858e42ba2e80ec115cc32d0a713571ca64f1e2bde91bae653ec7', _template_10)
 
 
-def _template_14(environment):
+def _template_11(environment):
     from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
     name = 'overview.html'
 
@@ -1230,10 +1074,10 @@ def _template_14(environment):
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['overview.html'] = ('168aa83c9e0c1de4f76751f474275bfeb71694cebfcffc34e6be674fa9fa6a08', _template_14)
+TEMPLATES['overview.html'] = ('168aa83c9e0c1de4f76751f474275bfeb71694cebfcffc34e6be674fa9fa6a08', _template_11)
 
 
-def _template_15(environment):
+def _template_12(environment):
     from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
     name = 'progress.html'
 
@@ -1254,4 +1098,4 @@ def _template_15(environment):
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['progress.html'] = ('a17f4618f888f353ec4d9f10702ba18c18eb6ba1d4c6ee01cd5d7d285d9ebbeb', _template_15)
+TEMPLATES['progress.html'] = ('a17f4618f888f353ec4d9f10702ba18c18eb6ba1d4c6ee01cd5d7d285d9ebbeb', _template_12)
