@@ -191,7 +191,9 @@ def load_course(settings: Settings, pages: Iterable[PageSource], checks: bool = 
     labels = strings_for(settings.language)
     quizzes_known, checklists_known = _check_settings(settings, problems)
     broken: set[str] = set()
-    quizzes = load_quizzes(settings.quizzes_dir, settings.root, problems, (labels["true"], labels["false"]), broken)
+    quiz_texts: dict[str, str] = {}
+    quizzes = load_quizzes(settings.quizzes_dir, settings.root, problems, (labels["true"], labels["false"]), broken,
+                           quiz_texts)
     before = len(problems.errors)
     definitions = load_checklists(
         settings.checklists_file,
@@ -252,10 +254,12 @@ def load_course(settings: Settings, pages: Iterable[PageSource], checks: bool = 
     for quiz in quizzes.values() if checks else ():
         course_rules.check_quiz(quiz, rules, problems)
         path = settings.root / quiz.file
-        try:
-            text = read(path)
-        except SourceError:  # reported with the quiz already
-            continue
+        text = quiz_texts.get(quiz.file)
+        if text is None:
+            try:
+                text = read(path)
+            except SourceError:  # reported with the quiz already
+                continue
         course_rules.check_schema_comment(path, quiz.file, text, SCHEMA_FILE, problems)
         course_rules.check_placeholders(quiz.file, text, drafts)
     if not settings.drafts:

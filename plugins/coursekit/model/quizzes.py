@@ -82,11 +82,12 @@ _DECLARED_ID = re.compile(r"^id:\s*['\"]?([\w-]+)", re.MULTILINE)
 
 def load_quizzes(quiz_dir: Path, root: Path, problems: Problems,
                  true_false_labels: tuple[str, str] = ("True", "False"),
-                 broken: set[str] | None = None) -> dict[str, Quiz]:
+                 broken: set[str] | None = None, texts: dict[str, str] | None = None) -> dict[str, Quiz]:
     """Load every ``*.yml``/``*.yaml`` file below ``quiz_dir``, adding problems.
 
     Ids of quizzes that failed validation go into ``broken``, so a lesson that
-    places one is not also told the quiz "does not exist".
+    places one is not also told the quiz "does not exist". ``texts`` gets each
+    file's text, by its path as quizzes name it, for the checks that read it.
     """
     quizzes: dict[str, Quiz] = {}
     if not quiz_dir.is_dir():
@@ -100,6 +101,8 @@ def load_quizzes(quiz_dir: Path, root: Path, problems: Problems,
         except sources.SourceError as error:
             problems.error(file, error.line, error.message, error.hint)
             continue
+        if texts is not None:
+            texts[file] = text
         quiz = parse_quiz(text, file, problems, true_false_labels)
         if quiz is None:
             if broken is not None and (declared := _DECLARED_ID.search(text)):
