@@ -211,6 +211,7 @@ def load_conversations(directory: Path | None, root: Path, problems: Problems,
     conversations: dict[str, Conversation] = {}
     if directory is None or not directory.is_dir():
         return conversations
+    root = root.resolve()  # once, not for each file
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()):
         file = _relative(path, root)
         try:
@@ -586,7 +587,8 @@ def generated_pages(conversations: dict[str, Conversation], language: str) -> di
 
 
 def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, which is already resolved."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()

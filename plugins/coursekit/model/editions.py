@@ -19,8 +19,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
+from . import sourceyaml
 from .course import Course
 from .lessons import find_placements, split_front_matter
 from .problems import Problems
@@ -83,8 +82,8 @@ def _front_matter_id(text: str) -> str:
     if "id:" not in front:
         return ""
     try:
-        data = yaml.safe_load(front)
-    except yaml.YAMLError:
-        return ""  # reported by MkDocs when it reads the page
+        data = sourceyaml.load(front)
+    except sourceyaml.YamlProblem:
+        return ""  # reported by the check and by MkDocs when it reads the page
     value = data.get("id") if isinstance(data, dict) else None
     return str(value).strip() if isinstance(value, (str, int)) else ""
