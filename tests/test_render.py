@@ -57,6 +57,20 @@ def test_quiz_is_a_form_with_a_fieldset_and_legend_per_question() -> None:
     assert values[:2] == ["right-one", "wrong-one"] and values[5:7] == ["true", "false"], "ids, never positions"
 
 
+@pytest.mark.parametrize("lms", [False, True])
+def test_the_quiz_form_separates_every_attribute(lms: bool) -> None:
+    """HTML needs whitespace between attributes (else a parse error): also around
+    the attribute only a learning platform's package has."""
+    import re
+
+    r = renderer()
+    r.lms = lms
+    html = str(r.quiz(r.course.quizzes["first-quiz"]))
+    form = html[:html.index(">") + 1]
+    assert not re.search(r'"[a-z-]+=', form)
+    assert ("data-text-saved-lms=" in form) == lms and 'data-pass="' in form
+
+
 def test_scenario_is_described_and_answers_stay_out_of_search() -> None:
     r = renderer()
     tree = Tree(str(r.quiz(r.course.quizzes["first-quiz"])))
