@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +72,8 @@ def test_lesson_shows_its_position_progress_and_the_way_on(page, fixture_url: st
     page.goto(f"{fixture_url}/lessons/first/")
     assert page.locator(".coursekit-position__number").inner_text() == "Lesson 1 of 2"
     progress = page.locator(".coursekit-lesson-intro .coursekit-progress")
-    assert progress.locator("p").inner_text() == "You have passed 0 of 2 lessons."
+    # Filled in by the script once the page is ready: waited for, not read at once.
+    expect(progress.locator("p")).to_have_text("You have passed 0 of 2 lessons.")
     pass_first_quiz(page, fixture_url)
     assert progress.locator("p").inner_text() == "You have passed 1 of 2 lessons.", "updated after checking"
     bar = progress.locator(".coursekit-progress__bar span").evaluate("e => e.style.width")
