@@ -173,3 +173,28 @@ def test_a_template_edited_since_it_was_compiled_is_compiled_from_source(tmp_pat
     (tmp_path / "key_points.html").write_text("<p>{{ lesson }} changed</p>\n", encoding="utf-8")
     env = renderer._environment(renderer._PrecompiledLoader(tmp_path))
     assert env.get_template("key_points.html").render(lesson="x") == "<p>x changed</p>"
+
+
+def test_placements_filled_over_their_stretch_as_over_the_whole_page() -> None:
+    """fill_placements and name_search_dialog look only where a match can be;
+    on snippets built from the pieces that matter, the result is the one of
+    the regex over the whole text."""
+    import random
+
+    from coursekit.engines.mkdocs import theme
+    from coursekit.model.widgets import PLACEHOLDER_HTML, fill_placements
+
+    def whole_dialog(html: str) -> str:
+        return theme._SEARCH_DIALOG.sub(lambda m: f'<div{m.group(1)} aria-label="L">', html, count=1)
+
+    def fill(match) -> str:
+        return f"[{match.group(1)}|{match.group(2)}|{match.group(0)!r}]"
+
+    pieces = ["<!-- coursekit:quiz a -->", "<p><!--coursekit:key_points-->\n</p>", "<!--coursekit:x-- -->", "<p>\n",
+              "coursekit:quiz a-->", "<p>", "</p>", " ", "\n", "\u2003", "<!--", "-->", "coursekit:", "quiz", " x",
+              "<", ">", "a", "--", "<div", ' data-md-component="search"', ' role="dialog"', ' aria-label="x"']
+    rng = random.Random(1)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert fill_placements(text, fill) == PLACEHOLDER_HTML.sub(fill, text), text
+        assert theme.name_search_dialog(text, "L") == whole_dialog(text), text

@@ -24,7 +24,7 @@ from ...model.problems import Problems
 from ...model.rules import RulesError, rules_from
 from ...model.sources import SourceError, decode
 from ...model.strings import strings_for
-from ...model.widgets import NOT_INDEXED, PLACEHOLDER_HTML, placeholder, rendered_placement_problem
+from ...model.widgets import NOT_INDEXED, fill_placements, placeholder, rendered_placement_problem
 from ...render.progress import DATA_FILE, course_data
 from ...render.renderer import Renderer
 from . import macros, theme
@@ -236,8 +236,8 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
                 html = html.replace(f"<p>{_LESSON_MARK}{name}</p>", widgets[name](""), 1)
             html = placeholder("lesson_intro") + "\n" + html
         _check_placeholders(html, page, self.course)
-        return PLACEHOLDER_HTML.sub(lambda m: m.group(0) if m.group(1) in AFTER_INDEXING
-                                    else widgets[m.group(1)](m.group(2) or ""), html)
+        return fill_placements(html, lambda m: m.group(0) if m.group(1) in AFTER_INDEXING
+                               else widgets[m.group(1)](m.group(2) or ""))
 
     # Widgets that search must not index go into the finished page, after the
     # search plugin has indexed the content (on_page_context): the index never
@@ -246,15 +246,15 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.files is None:
             return None
+        links = ""
         if self.editions is not None:
             links = self.editions.head_links(self.editions.links(page.file.src_uri, page.url))
-            output = output.replace("</head>", links + "</head>", 1)
-        output = self._frame(output, get_relative_url(GUARD, page.url), config)
+        output = self._frame(output, get_relative_url(GUARD, page.url), config, links)
         if "coursekit:" not in output:
             return output
         widgets = self._widgets(page, config, self.files)
-        return PLACEHOLDER_HTML.sub(lambda m: widgets[m.group(1)](m.group(2) or "") if m.group(1) in AFTER_INDEXING
-                                    else m.group(0), output)
+        return fill_placements(output, lambda m: widgets[m.group(1)](m.group(2) or "") if m.group(1) in AFTER_INDEXING
+                               else m.group(0))
 
     # The 404 page is no page of the docs, and Material's says "Not found" in
     # English: in a course with several editions, it speaks the edition's
@@ -270,12 +270,12 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         return self._frame(output, f"{base}/{GUARD}", config)
 
-    def _frame(self, html: str, guard: str, config: MkDocsConfig) -> str:
-        """Material's page frame, made whole (theme.py)."""
+    def _frame(self, html: str, guard: str, config: MkDocsConfig, head: str = "") -> str:
+        """Material's page frame, made whole (theme.py); ``head`` goes at the end of <head>, before the guard."""
         if config.theme.name != "material":
-            return html
+            return html.replace("</head>", head + "</head>", 1) if head else html
         label = strings_for(config.theme.get("language") or "en")["search_dialog"]
-        return theme.add_head_script(theme.name_search_dialog(html, label), guard)
+        return theme.add_head_script(theme.name_search_dialog(html, label), guard, before=head)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer | None:
         if not self.config.enabled:

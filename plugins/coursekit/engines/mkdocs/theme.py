@@ -15,18 +15,27 @@ from html import escape
 # Material's search box: a role="dialog" without a name (axe: aria-dialog-name).
 _SEARCH_DIALOG = re.compile(
     r'<div(?=[^>]*\bdata-md-component="search")(?=[^>]*\brole="dialog")(?![^>]*\baria-label(?:ledby)?=)([^>]*)>')
+_SEARCH_COMPONENT = 'data-md-component="search"'
 _HEAD_END = "</head>"
 
 
 def name_search_dialog(html: str, label: str) -> str:
-    if 'role="dialog"' not in html:
+    # The dialog's tag holds the attribute, so it starts after the last ">"
+    # before the attribute's first occurrence: the regex starts there, not
+    # at each <div of the page.
+    first = html.find(_SEARCH_COMPONENT)
+    if first < 0:
         return html
-    return _SEARCH_DIALOG.sub(lambda m: f'<div{m.group(1)} aria-label="{escape(label)}">', html, count=1)
+    match = _SEARCH_DIALOG.search(html, html.rfind(">", 0, first) + 1)
+    if match is None:
+        return html
+    return f'{html[:match.start()]}<div{match.group(1)} aria-label="{escape(label)}">{html[match.end():]}'
 
 
-def add_head_script(html: str, src: str) -> str:
-    """A script at the end of <head>: after Material's own inline definitions, before the body uses them."""
+def add_head_script(html: str, src: str, before: str = "") -> str:
+    """A script at the end of <head>: after Material's own inline definitions, before the body uses them;
+    ``before`` (other tags for <head>) goes just before it."""
     index = html.find(_HEAD_END)
     if index < 0:
         return html
-    return f'{html[:index]}<script src="{escape(src)}"></script>\n{html[index:]}'
+    return f'{html[:index]}{before}<script src="{escape(src)}"></script>\n{html[index:]}'
