@@ -37,6 +37,7 @@ from .model.problems import Problem, Problems
 from .model.rules import SCHEMA_COMMENT
 from .model.scaffold import conversation_text, lesson_text, marker, practise_section, quiz_text
 from .model.schema import SCHEMA_FILE
+from .render.progress import course_key, legacy_course_key
 
 
 @dataclass
@@ -76,7 +77,7 @@ def load_edition(config_file: Path) -> Edition:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException, PluginError
 
-    from .engines.mkdocs.plugin import course_key, nav_pages, settings_for
+    from .engines.mkdocs.plugin import nav_pages, settings_for
 
     # MkDocs logs each configuration error and warning, then gives up: the
     # same words the build prints, collected here with the line they are about.
@@ -109,7 +110,7 @@ def load_edition(config_file: Path) -> Edition:
         message, _, hint = str(error).partition(" Hint: ")
         raise EditionError([Problem(config_file.name, _line_of(config_file, "rules:"),
                                     message.split(": ", 1)[-1], hint)]) from None
-    return Edition(config_file, settings, nav_pages(config.nav or []), config.site_name, course_key(config, plugin.config))
+    return Edition(config_file, settings, nav_pages(config.nav or []), config.site_name, course_key(config.site_name, plugin.config.course_key))
 
 
 def _config_problem(config_file: Path, text: str, severity: str) -> Problem:
@@ -287,8 +288,6 @@ def build_with_zensical(root: Path, site_dir: Path | None) -> int:
     from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
-    from .engines.mkdocs.plugin import course_key, legacy_course_key
-
     staged, site_url = [], ""
     for code, config_file in edition_configs(root):
         config = load_config(config_file=str(config_file))
@@ -303,7 +302,8 @@ def build_with_zensical(root: Path, site_dir: Path | None) -> int:
         staged.append(StagedEdition(
             code=code, config_file=config_file,
             edition=ZensicalEdition(edition.settings, config.site_name, site_url + (f"{code}/" if code else ""),
-                                    course_key(config, options), legacy_course_key(config), options.pass_mark),
+                                    course_key(config.site_name, options.course_key), legacy_course_key(config.site_name),
+                                    options.pass_mark),
             course=course, config=raw,
             custom_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None))
     assert site_dir is not None

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from collections.abc import Callable
 
 from ..model.conversations import Ending
@@ -22,6 +24,19 @@ from ..model.quizzes import Quiz
 DATA_FILE = "course.json"
 DEFAULT_PASS_MARK = 0.7
 DATA_VERSION = 1
+
+
+def course_key(site_name: str, option: str | None = None) -> str:
+    """The course's key in saved results: the option, or the site's name as a slug
+    with accents transliterated («Difíciles» -> 'dificiles'). Editions set the
+    option alike, so progress follows a learner from one edition to another."""
+    ascii_name = unicodedata.normalize("NFKD", site_name).encode("ascii", "ignore").decode()
+    return option or re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "course"
+
+
+def legacy_course_key(site_name: str) -> str:
+    """The key version 1 gave a course without the option: its name, accented letters turned into dashes."""
+    return re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "course"
 
 
 def pass_score(total: int, pass_mark: float) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +24,7 @@ from ...model.rules import RulesError, rules_from
 from ...model.sources import SourceError, decode
 from ...model.strings import strings_for
 from ...model.widgets import NOT_INDEXED, fill_placements, placeholder, rendered_placement_problem
-from ...render.progress import DATA_FILE, course_data
+from ...render.progress import DATA_FILE, course_data, course_key, legacy_course_key
 from ...render.renderer import Renderer
 from . import macros, theme
 from .config import CourseKitConfig
@@ -100,19 +99,6 @@ def nav_pages(nav: object) -> list[str]:
     return []
 
 
-def course_key(config: MkDocsConfig, options: CourseKitConfig) -> str:
-    """The course's key in saved results: the option, or the site's name as a slug
-    with accents transliterated («Difíciles» -> 'dificiles'). Editions set the
-    option alike, so progress follows a learner from one edition to another."""
-    ascii_name = unicodedata.normalize("NFKD", config.site_name).encode("ascii", "ignore").decode()
-    return options.course_key or re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "course"
-
-
-def legacy_course_key(config: MkDocsConfig) -> str:
-    """The key version 1 gave a course without the option: its name, accented letters turned into dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", config.site_name.lower()).strip("-") or "course"
-
-
 class CourseKitPlugin(BasePlugin[CourseKitConfig]):
     supports_multiple_instances = False
 
@@ -170,8 +156,8 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         for draft in course.drafts:  # only while serving; an error in any build
             log.info(f"still to write: {draft}")
         self.course = course
-        self.renderer = Renderer(course, config.site_name, course_key(config, self.config), self.config.pass_mark,
-                                 legacy_course_key(config), lms=self.scorm)
+        self.renderer = Renderer(course, config.site_name, course_key(config.site_name, self.config.course_key),
+                                 self.config.pass_mark, legacy_course_key(config.site_name), lms=self.scorm)
 
         for uri in (CSS, JS, GUARD) + ((SCORM,) if self.scorm else ()):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
