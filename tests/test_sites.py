@@ -136,6 +136,18 @@ def test_answers_stay_out_of_the_search_index(course_site: Path) -> None:
     assert "Tiempo estimado" not in lesson["title"] + lesson["text"]
 
 
+
+def test_a_checklist_sheet_is_found_by_its_items_not_by_its_paper(course_site: Path) -> None:
+    """Search holds a sheet's title, when to use it and its items; the printed
+    furniture (print button, course name, blank fields, notes, footer) would
+    only make every sheet match the same words."""
+    index = json.loads((course_site / "search/search_index.json").read_text())
+    sheet = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]
+                     if doc["location"].startswith("checklists/antes/"))
+    assert "Resume en una o dos frases el mensaje central." in sheet and "Cuándo usarla" in sheet
+    for furniture in ("Imprimir", "Cliente:", "Objetivo de la conversación:", "Notas", "Conversaciones difíciles con clientes"):
+        assert furniture not in sheet, furniture
+
 def _digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}

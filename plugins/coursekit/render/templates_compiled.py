@@ -110,7 +110,7 @@ def _template_2(environment):
         l_0_t = resolve('t')
         l_0_sheet = resolve('sheet')
         pass
-        yield '<div class="coursekit-sheet-page">\n<p class="coursekit-print-actions" hidden><button type="button" class="md-button md-button--primary" data-coursekit-print>'
+        yield '<div class="coursekit-sheet-page">\n<p class="coursekit-print-actions" hidden data-search-exclude><button type="button" class="md-button md-button--primary" data-coursekit-print>'
         yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'print'))
         yield '</button></p>\n'
         yield escape((undefined(name='sheet') if l_0_sheet is missing else l_0_sheet))
@@ -121,7 +121,7 @@ def _template_2(environment):
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['checklist_page.html'] = ('2496a4cc7376cec3581c2cce2a9d18b01ac081e85bf6231e2d9b680104d06e3a', _template_2)
+TEMPLATES['checklist_page.html'] = ('920ad4656e525567065b04d012578c33bceaf27a1952ad1b99a5bc6a7841317b', _template_2)
 
 
 def _template_3(environment):
@@ -156,7 +156,7 @@ def _template_3(environment):
         pass
         yield '<article class="coursekit-sheet" aria-labelledby="coursekit-sheet-'
         yield escape(environment.getattr((undefined(name='checklist') if l_0_checklist is missing else l_0_checklist), 'id'))
-        yield '">\n<header class="coursekit-sheet__header">\n<p class="coursekit-sheet__course">'
+        yield '">\n<header class="coursekit-sheet__header">\n<p class="coursekit-sheet__course" data-search-exclude>'
         yield escape((undefined(name='course_name') if l_0_course_name is missing else l_0_course_name))
         yield '</p>\n<h'
         yield escape((undefined(name='level') if l_0_level is missing else l_0_level))
@@ -174,7 +174,7 @@ def _template_3(environment):
         yield escape(environment.getitem(context.call(environment.getattr(environment.getitem(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'checklist_kind'), environment.getattr((undefined(name='checklist') if l_0_checklist is missing else l_0_checklist), 'kind')), 'split'), ':'), 0))
         yield '</dt><dd>'
         yield escape(t_2(environment.getitem(context.call(environment.getattr(environment.getitem(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'checklist_kind'), environment.getattr((undefined(name='checklist') if l_0_checklist is missing else l_0_checklist), 'kind')), 'split'), ':', 1), 1)))
-        yield '</dd></div>\n</dl>\n</header>\n<div class="coursekit-sheet__fields">'
+        yield '</dd></div>\n</dl>\n</header>\n<div class="coursekit-sheet__fields" data-search-exclude>'
         for l_1_label in environment.getattr((undefined(name='checklist') if l_0_checklist is missing else l_0_checklist), 'fields'):
             _loop_vars = {}
             pass
@@ -190,7 +190,7 @@ def _template_3(environment):
             yield escape(t_1(environment.getattr(l_1_item, 'text')))
             yield '</li>'
         l_1_item = missing
-        yield '</ol>\n<div class="coursekit-sheet__notes" aria-hidden="true">\n<p>'
+        yield '</ol>\n<div class="coursekit-sheet__notes" aria-hidden="true" data-search-exclude>\n<p>'
         yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'notes'))
         yield ':</p>'
         for l_1__ in context.call((undefined(name='range') if l_0_range is missing else l_0_range), 16):
@@ -198,7 +198,7 @@ def _template_3(environment):
             pass
             yield '<span></span>'
         l_1__ = missing
-        yield '</div>\n<footer class="coursekit-sheet__footer">\n<p>'
+        yield '</div>\n<footer class="coursekit-sheet__footer" data-search-exclude>\n<p>'
         yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'from_lessons'))
         l_1_loop = missing
         for l_1_lesson, l_1_loop in LoopContext((undefined(name='lessons') if l_0_lessons is missing else l_0_lessons), undefined):
@@ -217,11 +217,11 @@ def _template_3(environment):
         yield '</p>\n</footer>\n</article>'
 
     blocks = {}
-    debug_info = '2=31&4=33&5=35&7=43&8=47&12=51&13=55&17=59&18=63&22=67&24=69&27=75&28=77&29=89'
+    debug_info = '4=31&6=33&7=35&9=43&10=47&14=51&15=55&19=59&20=63&24=67&26=69&29=75&30=77&31=89'
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['checklist_sheet.html'] = ('cd145aed1d4d18ccfa77bcab1d9b12406bf11f5908576a09d660cd72cf5237eb', _template_3)
+TEMPLATES['checklist_sheet.html'] = ('af016252864d3f305d3bb04602b075ebadb117c08bab9b81b5678add4941fa87', _template_3)
 
 
 def _template_4(environment):
