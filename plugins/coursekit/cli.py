@@ -31,7 +31,7 @@ from .model.editions import edition_configs, page_ids
 from .model.fields import ID_HINT, PLAIN, check_text, is_id
 from .model.itemwriting import report
 from .model.lessons import MAX_TITLE_LENGTH
-from .model.links import check_links
+from .model.links import check_course_links
 from .model.parity import check_parity
 from .model.problems import Problem, Problems
 from .model.rules import SCHEMA_COMMENT
@@ -151,13 +151,8 @@ def check_editions(root: Path, loaded: list[Edition] | None = None) -> tuple[lis
             edition.course = course
             loaded.append(edition)
         problems.extend(course.problems)
-        pages = {uri: text for uri, text in sources if isinstance(text, str)}
+        pages = check_course_links(course, sources, problems)
         generated = set(course.generated_pages())
-        display = lambda uri, s=settings: s.display(s.docs_dir / uri)
-        unreadable = {uri for uri, text in sources if not isinstance(text, str)}  # reported already
-        assets = [path.relative_to(settings.docs_dir).as_posix() for path in settings.docs_dir.rglob("*")
-                  if path.is_file() and path.suffix != ".md"]
-        check_links(pages, generated | unreadable, display, problems, assets)
         # Whether the checklist pages exist is not known while the checklists file has errors.
         checklists_ok = not any(p.file == settings.display(settings.checklists_file or root) for p in course.problems)
         for uri in edition.nav:
@@ -212,8 +207,7 @@ def run_check(root: Path, stats: bool = False, loaded: list[Edition] | None = No
             for line in course.sheet_room():
                 print(f"  {line}", file=sys.stderr)
     for problem in problems:
-        prefix = "" if problem.severity == "error" else "warning: "
-        print(f"{problem.file}:{problem.line}: {prefix}{problem.message}" + (f" Hint: {problem.hint}" if problem.hint else ""))
+        print(problem.check_line())
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in problems:
             print(_annotation(problem))

@@ -7,11 +7,15 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify
 
 from .lessons import split_front_matter
 from .problems import Problems
+
+if TYPE_CHECKING:  # course.py builds on this module's neighbours; the type only
+    from .course import Course
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+?)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
@@ -92,3 +96,18 @@ def _page_for(target: str, pages: set[str]) -> str | None:
         if candidate in pages:
             return candidate
     return None
+
+
+def check_course_links(course: Course, sources: Iterable[tuple[str, object]], problems: Problems) -> dict[str, str]:
+    """``check_links`` over an edition's docs as read by ``read_pages``: the
+    pages the course generates count as targets, unreadable files (reported
+    already) are not reported again, and other files may be linked as they
+    are. Returns the readable pages by their docs-relative path."""
+    settings = course.settings
+    pages = {uri: text for uri, text in sources if isinstance(text, str)}
+    unreadable = {uri for uri, text in sources if not isinstance(text, str)}
+    assets = [path.relative_to(settings.docs_dir).as_posix() for path in settings.docs_dir.rglob("*")
+              if path.is_file() and path.suffix != ".md"]
+    check_links(pages, set(course.generated_pages()) | unreadable,
+                lambda uri: settings.display(settings.docs_dir / uri), problems, assets)
+    return pages

@@ -19,6 +19,11 @@ class Problem:
         text = f"{self.file}:{self.line}: {self.message}"
         return f"{text} Hint: {self.hint}" if self.hint else text
 
+    def check_line(self) -> str:
+        """The problem as ``coursekit check`` prints it, and every engine's build with it: warnings say so."""
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.file}:{self.line}: {prefix}{self.message}" + (f" Hint: {self.hint}" if self.hint else "")
+
 
 class CourseError(Exception):
     """Raised with every error found, so an author can fix them all in one pass."""

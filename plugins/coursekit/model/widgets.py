@@ -25,6 +25,19 @@ WIDGETS = frozenset(PLACEABLE) | GENERATED
 NOT_INDEXED = frozenset({"quiz", "lesson_intro", "course_overview", "conversation", "conversation_page",
                          "conversation_pack", "edition_switcher"})
 MACRO, COMMENT = "macro", "comment"
+# Where a lesson's own widgets go, under their headings; never left in a page.
+LESSON_MARK = "coursekit-lesson-widget:"
+
+
+def lesson_sections(has_items: bool, t) -> list[str]:
+    """The Markdown blocks every engine appends to a lesson: its key points and,
+    when it has items, its checklist, each a heading (so it reaches the table of
+    contents) over a plain marker paragraph that the engine fills with the
+    widget (an HTML comment would cost Markdown five times more)."""
+    blocks = [f"## {t['key_points']}", LESSON_MARK + "key_points"]
+    if has_items:
+        blocks += [f"## {t['your_checklist']}", LESSON_MARK + "lesson_checklist"]
+    return blocks
 
 # The macro form (mkdocs-macros) and the plain-comment form that works with no
 # macros plugin at all. The comment form is matched with any name, so that a

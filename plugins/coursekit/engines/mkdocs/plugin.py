@@ -23,7 +23,7 @@ from ...model.problems import Problems
 from ...model.rules import RulesError, rules_from
 from ...model.sources import SourceError, decode
 from ...model.strings import strings_for
-from ...model.widgets import NOT_INDEXED, fill_placements, placeholder, rendered_placement_problem
+from ...model.widgets import LESSON_MARK, NOT_INDEXED, fill_placements, lesson_sections, placeholder, rendered_placement_problem
 from ...render.progress import DATA_FILE, course_data, course_key, legacy_course_key
 from ...render.renderer import Renderer
 from . import macros, theme
@@ -38,7 +38,6 @@ GUARD = "assets/coursekit/material-guard.js"  # loaded in <head> (theme.py)
 SCORM = "assets/coursekit/coursekit-scorm.js"  # only in a SCORM package's pages (package.py)
 DATA = f"assets/coursekit/{DATA_FILE}"  # beside the script, which finds it by its own URL
 # Marks where a lesson's own widgets go; never left in a page.
-_LESSON_MARK = "coursekit-lesson-widget:"
 # Widgets placed after search indexing (see on_post_page).
 AFTER_INDEXING = NOT_INDEXED
 _H1_END = re.compile(r"</h1>")
@@ -191,14 +190,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         lesson = self.course.lesson(page.file.src_uri)
         if lesson is None:
             return None
-        # Headings go in as Markdown so they reach the table of contents. The
-        # widgets under them are marked with plain paragraphs, filled in by
-        # on_page_content: an HTML comment would cost Markdown five times more.
-        t = strings_for(self.course.settings.language)
-        parts = [markdown, f"## {t['key_points']}", _LESSON_MARK + "key_points"]
-        if lesson.items:
-            parts += [f"## {t['your_checklist']}", _LESSON_MARK + "lesson_checklist"]
-        return "\n\n".join(parts) + "\n"
+        return "\n\n".join([markdown, *lesson_sections(bool(lesson.items), strings_for(self.course.settings.language))]) + "\n"
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.course is None:
@@ -219,7 +211,7 @@ class CourseKitPlugin(BasePlugin[CourseKitConfig]):
         widgets = self._widgets(page, config, files)
         if lesson is not None:
             for name in ("key_points", "lesson_checklist"):
-                html = html.replace(f"<p>{_LESSON_MARK}{name}</p>", widgets[name](""), 1)
+                html = html.replace(f"<p>{LESSON_MARK}{name}</p>", widgets[name](""), 1)
             html = placeholder("lesson_intro") + "\n" + html
         _check_placeholders(html, page, self.course)
         return fill_placements(html, lambda m: m.group(0) if m.group(1) in AFTER_INDEXING

@@ -28,15 +28,14 @@ from zensical.extensions.context import ContextPreprocessor
 
 from ...model.checklists import PAGES_DIR
 from ...model.course import Course, load_course, read_pages
-from ...model.links import check_links
-from ...model.problems import Problem
+from ...model.links import check_course_links
+from ...model.problems import Problems
 from ...model.strings import strings_for
-from ...model.widgets import NOT_INDEXED, PLACEHOLDER_HTML, placeholder, rendered_placement_problem
+from ...model.widgets import LESSON_MARK, NOT_INDEXED, PLACEHOLDER_HTML, lesson_sections, placeholder, rendered_placement_problem
 from ...render.renderer import Renderer
 from . import settings as edition_settings
 
-_LESSON_MARK = "coursekit-lesson-widget:"  # where a lesson's own widgets go; never left in a page
-_LESSON_WIDGET = re.compile(r"<p>\s*" + _LESSON_MARK + r"(key_points|lesson_checklist)\s*</p>")
+_LESSON_WIDGET = re.compile(r"<p>\s*" + LESSON_MARK + r"(key_points|lesson_checklist)\s*</p>")
 _H1_END = re.compile(r"</h1>")
 _FIRST_TAG = re.compile(r"^(\s*<[a-zA-Z][\w-]*)")
 
@@ -54,12 +53,6 @@ class _Loaded:
 _loaded: dict[str, _Loaded] = {}  # one course per settings file, loaded once per Zensical process
 
 
-def problem_line(problem: Problem) -> str:
-    """A problem in the words and form of ``coursekit check``."""
-    prefix = "" if problem.severity == "error" else "warning: "
-    return f"{problem.file}:{problem.line}: {prefix}{problem.message}" + (f" Hint: {problem.hint}" if problem.hint else "")
-
-
 def load(settings_file: str) -> _Loaded:
     """The course, checked; raises ``CourseProblems`` when the check would fail."""
     if settings_file in _loaded:
@@ -68,15 +61,10 @@ def load(settings_file: str) -> _Loaded:
     s = edition.settings
     sources = read_pages(s.docs_dir)
     course = load_course(s, sources)
-    problems = list(course.problems)
-    pages = {uri: text for uri, text in sources if isinstance(text, str)}
-    unreadable = {uri for uri, text in sources if not isinstance(text, str)}
-    assets = [path.relative_to(s.docs_dir).as_posix() for path in s.docs_dir.rglob("*")
-              if path.is_file() and path.suffix != ".md"]
-    check_links(pages, set(course.generated_pages()) | unreadable, lambda uri: s.display(s.docs_dir / uri),
-                problems, assets)
+    problems = Problems(course.problems)
+    check_course_links(course, sources, problems)
     if problems:  # the course builds strictly: a warning stops it too
-        lines = "\n".join(f"  {problem_line(p)}" for p in sorted(problems))
+        lines = "\n".join(f"  {p.check_line()}" for p in sorted(problems))
         raise CourseProblems(f"The course has {len(problems)} problem(s) to fix:\n{lines}")
     _loaded[settings_file] = loaded = _Loaded(edition, course)
     return loaded
@@ -125,10 +113,8 @@ class _LessonSections(Preprocessor):
         lesson = self.loaded.course.lesson(_page_path(self.md))
         if lesson is None:
             return lines
-        t = strings_for(self.loaded.course.settings.language)
-        extra = ["", f"## {t['key_points']}", "", _LESSON_MARK + "key_points"]
-        if lesson.items:
-            extra += ["", f"## {t['your_checklist']}", "", _LESSON_MARK + "lesson_checklist"]
+        extra = [line for block in lesson_sections(bool(lesson.items), strings_for(self.loaded.course.settings.language))
+                 for line in ("", block)]
         return [placeholder("lesson_intro"), "", *lines, *extra, ""]
 
 
@@ -157,7 +143,7 @@ class _Widgets(Postprocessor):
         self.loaded = loaded
 
     def run(self, text: str) -> str:
-        if "coursekit:" not in text and _LESSON_MARK not in text:
+        if "coursekit:" not in text and LESSON_MARK not in text:
             return text
         uri = _page_path(self.md)
         course = self.loaded.course
