@@ -22,6 +22,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .model.checklists import PAGES_DIR, load_checklists
 from .model.conversations import PACK_SLUG as CONVERSATIONS_PACK
@@ -48,6 +49,7 @@ class Edition:
     name: str = ""  # the course's name in this edition (site_name)
     key: str = ""  # the course's key, the same in every edition (course_key)
     course: Course | None = None  # once checked
+    config: Any = None  # MkDocs' reading of config_file (MkDocsConfig), for the builds after the check
 
 
 def find_editions(root: Path) -> list[Path]:
@@ -110,7 +112,8 @@ def load_edition(config_file: Path) -> Edition:
         message, _, hint = str(error).partition(" Hint: ")
         raise EditionError([Problem(config_file.name, _line_of(config_file, "rules:"),
                                     message.split(": ", 1)[-1], hint)]) from None
-    return Edition(config_file, settings, nav_pages(config.nav or []), config.site_name, course_key(config.site_name, plugin.config.course_key))
+    return Edition(config_file, settings, nav_pages(config.nav or []), config.site_name,
+                   course_key(config.site_name, plugin.config.course_key), config=config)
 
 
 def _config_problem(config_file: Path, text: str, severity: str) -> Problem:
@@ -220,11 +223,12 @@ def run_check(root: Path, stats: bool = False, loaded: list[Edition] | None = No
 
 def run_build(root: Path, site_dir: Path | None, engine: str = "mkdocs") -> int:
     """The deployable site: every edition, after the whole check has passed."""
-    if run_check(root) != 0:
+    editions: list[Edition] = []
+    if run_check(root, loaded=editions) != 0:
         print("Nothing was built: fix the problems above first.", file=sys.stderr)
         return 1
     if engine == "zensical":
-        return build_with_zensical(root, site_dir)
+        return build_with_zensical(root, site_dir, editions)
     from .engines.mkdocs.editions import build_all
 
     return build_all(root, site_dir)
@@ -270,8 +274,8 @@ def _export_moodle_xml(editions: list[Edition], out_dir: Path) -> int:
     return 0
 
 
-def build_with_zensical(root: Path, site_dir: Path | None) -> int:
-    """Hand each edition, read from its mkdocs.yml as the check reads it, to the Zensical adapter."""
+def build_with_zensical(root: Path, site_dir: Path | None, editions: list[Edition]) -> int:
+    """Hand each edition, as the check read and loaded it, to the Zensical adapter."""
     try:
         from .engines.zensical.build import StagedEdition, build_all
         from .engines.zensical.settings import Edition as ZensicalEdition
@@ -279,14 +283,13 @@ def build_with_zensical(root: Path, site_dir: Path | None) -> int:
         print(f"Zensical is not installed ({error}). Hint: pip install -e '.[zensical]' (Python 3.11 or later).",
               file=sys.stderr)
         return 2
-    from mkdocs.config import load_config
     from mkdocs.utils.yaml import yaml_load
 
+    checked = {edition.config_file: edition for edition in editions}
     staged, site_url = [], ""
     for code, config_file in edition_configs(root):
-        config = load_config(config_file=str(config_file))
-        edition = load_edition(config_file)
-        course = load_course(edition.settings, read_pages(edition.settings.docs_dir))
+        edition = checked[config_file]
+        config, course = edition.config, edition.course
         options = config.plugins["coursekit"].config
         if not code:
             site_url = (config.site_url or "/").rstrip("/") + "/"
