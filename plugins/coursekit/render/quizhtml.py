@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import markupsafe
+
 from ..model.quizzes import Quiz
 from .markup import Markdown
 
 
 def escape(value: object) -> str:
-    """``value`` as HTML text or attribute, with the entities markupsafe (Jinja's autoescape) writes."""
-    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("'", "&#39;").replace('"', "&#34;"))
+    """``value`` as HTML text or attribute, escaped by markupsafe as Jinja's autoescape does (Markup left as it is)."""
+    return str(markupsafe.escape(value))
 
 
 class QuizHtml:
