@@ -213,7 +213,7 @@ def load_conversations(directory: Path | None, root: Path, problems: Problems,
         return conversations
     root = root.resolve()  # once, not for each file
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()):
-        file = _relative(path, root)
+        file = sources.shown_path(path, root)
         try:
             text = sources.read(path)
         except sources.SourceError as error:
@@ -584,11 +584,3 @@ def generated_pages(conversations: dict[str, Conversation], language: str) -> di
                  "render_macros: false\n---\n\n"
                  f"{placeholder(widget, argument)}\n"
             for uri, (title, widget, argument, hidden) in pages.items()}
-
-
-def _relative(path: Path, root: Path) -> str:
-    """``path`` relative to ``root``, which is already resolved."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

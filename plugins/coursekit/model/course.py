@@ -26,7 +26,7 @@ from .problems import Problems
 from .quizzes import Quiz, load_quizzes
 from .rules import CourseRules
 from .schema import SCHEMA_FILE
-from .sources import SourceError, read
+from .sources import SourceError, read, shown_path
 from .strings import strings_for
 from .typography import check_files, check_text
 from .widgets import COMMENT, MACRO, PLACEABLE, Placement, find_placements, unknown_widget, unquoted_placements
@@ -73,10 +73,7 @@ class Settings:
 
     def display(self, path: Path) -> str:
         """A path as authors see it: relative to the project root."""
-        try:
-            return path.resolve().relative_to(self._resolved_root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown_path(path, self._resolved_root)
 
     @cached_property
     def _resolved_root(self) -> Path:

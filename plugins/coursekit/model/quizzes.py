@@ -95,7 +95,7 @@ def load_quizzes(quiz_dir: Path, root: Path, problems: Problems,
     paths = sorted(p for p in quiz_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
     root = root.resolve()  # once, not for each file: resolving asks the file system about each part
     for path in paths:
-        file = _relative(path, root)
+        file = sources.shown_path(path, root)
         try:
             text = sources.read(path)
         except sources.SourceError as error:
@@ -229,11 +229,3 @@ def _true_false(raw: LocatedDict, file: str, problems: Problems, labels: tuple[s
         Option("false", labels[1], answer is False, raw["feedback_false"]),
     )
     return Question(qid, TRUE_FALSE, raw["prompt"], options, "", raw.get("explanation") or "", raw.line)
-
-
-def _relative(path: Path, root: Path) -> str:
-    """``path`` relative to ``root``, which is already resolved."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

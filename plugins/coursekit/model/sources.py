@@ -63,3 +63,12 @@ def read(path: Path) -> str:
         raise SourceError(1, f"this file cannot be read ({error.strerror or error}).",
                           "check that it exists and that you may read it.") from None
     return decode(data)
+
+
+def shown_path(path: Path, resolved_root: Path) -> str:
+    """A path as authors see it: relative to the project root (already
+    resolved, so that is done once), or as given when it lies outside."""
+    try:
+        return path.resolve().relative_to(resolved_root).as_posix()
+    except ValueError:
+        return path.as_posix()
