@@ -28,7 +28,7 @@ from .model.checklists import PAGES_DIR, load_checklists
 from .model.conversations import PACK_SLUG as CONVERSATIONS_PACK
 from .model.conversations import PAGES_DIR as CONVERSATIONS_DIR
 from .model.course import Course, Settings, load_course, read_pages
-from .model.editions import edition_configs, page_ids
+from .model.editions import edition_configs, nav_pages, page_ids
 from .model.fields import ID_HINT, PLAIN, check_text, is_id
 from .model.itemwriting import report
 from .model.lessons import MAX_TITLE_LENGTH
@@ -79,7 +79,7 @@ def load_edition(config_file: Path) -> Edition:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException, PluginError
 
-    from .engines.mkdocs.plugin import nav_pages, settings_for
+    from .engines.mkdocs.plugin import settings_for
 
     # MkDocs logs each configuration error and warning, then gives up: the
     # same words the build prints, collected here with the line they are about.

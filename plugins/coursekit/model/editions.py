@@ -87,3 +87,14 @@ def _front_matter_id(text: str) -> str:
         return ""  # reported by the check and by MkDocs when it reads the page
     value = data.get("id") if isinstance(data, dict) else None
     return str(value).strip() if isinstance(value, (str, int)) else ""
+
+
+def nav_pages(nav: object) -> list[str]:
+    """The Markdown pages of a navigation as written in mkdocs.yml, in order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [uri for value in nav.values() for uri in nav_pages(value)]
+    if isinstance(nav, list):
+        return [uri for item in nav for uri in nav_pages(item)]
+    return []

@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from ...model.course import Course, load_course, read_pages
-from ...model.editions import edition_code, edition_configs, page_ids
+from ...model.editions import edition_code, edition_configs, nav_pages, page_ids
 from ...model.parity import check_parity
 from ...model.problems import Problems
 from ...model.strings import strings_for
@@ -71,15 +71,6 @@ def edition_url(src_uri: str, directory_urls: bool) -> str:
     return "" if url in ("./", ".") else url
 
 
-def _nav_pages(nav: object) -> list[str]:
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [uri for value in nav.values() for uri in _nav_pages(value)]
-    if isinstance(nav, list):
-        return [uri for item in nav for uri in _nav_pages(item)]
-    return []
-
 
 def make_edition(code: str, config_file: Path, course: Course, pages: list[tuple[str, str]],
                  generated: list[str], directory_urls: bool, problems: Problems | None = None) -> Edition:
@@ -101,7 +92,7 @@ def _fingerprint(course_files: list[Path], config: SimpleNamespace) -> tuple:
             stats.append((str(path), path.stat().st_mtime_ns, path.stat().st_size))
         elif path.is_dir():
             stats.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(path.rglob("*")) if p.is_file())
-    return (tuple(stats), tuple(_nav_pages(config.nav or [])), config.use_directory_urls)
+    return (tuple(stats), tuple(nav_pages(config.nav or [])), config.use_directory_urls)
 
 
 def _read_config(config_file: Path) -> SimpleNamespace:
@@ -151,7 +142,7 @@ def read_edition(code: str, config_file: Path) -> Edition:
     # Its problems are its own build's and the check's to report: only what
     # links and parity need is read.
     course = load_course(settings, pages, checks=False)
-    course.set_order(_nav_pages(config.nav or []))
+    course.set_order(nav_pages(config.nav or []))
     generated = list(course.generated_pages())
     edition = make_edition(code, config_file, course, pages, generated, config.use_directory_urls)
     _cache[config_file] = (key, edition)
@@ -216,7 +207,7 @@ def editions_for(config: MkDocsConfig, course: Course, pages: list[tuple[str, st
     if len(configs) < 2 or config_file not in [path.resolve() for _code, path in configs]:
         return None
     code = edition_code(config_file)
-    course.set_order(_nav_pages(config.nav or []))  # parity compares the course order too
+    course.set_order(nav_pages(config.nav or []))  # parity compares the course order too
     current = make_edition(code, config_file, course, pages, generated, config.use_directory_urls, problems)
     # 'coursekit build' builds the editions one after another in one process:
     # the next ones find this one here instead of reading it again.

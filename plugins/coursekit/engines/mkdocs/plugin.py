@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from ...model.checklists import PAGES_DIR
 from ...model.course import Course, PageSource, Settings, load_course
+from ...model.editions import nav_pages
 from ...model.itemwriting import ItemWritingRules
 from ...model.problems import Problems
 from ...model.rules import RulesError, rules_from
@@ -86,16 +87,6 @@ def page_source(file: File) -> PageSource:
     except SourceError as error:
         return file.src_uri, error
 
-
-def nav_pages(nav: object) -> list[str]:
-    """The Markdown pages of a navigation as written in mkdocs.yml, in order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [uri for value in nav.values() for uri in nav_pages(value)]
-    if isinstance(nav, list):
-        return [uri for item in nav for uri in nav_pages(item)]
-    return []
 
 
 class CourseKitPlugin(BasePlugin[CourseKitConfig]):
