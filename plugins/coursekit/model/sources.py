@@ -9,6 +9,8 @@ characters that YAML or a browser would choke on.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from pathlib import Path
 # Unicode non-characters YAML rejects. NUL among them usually means a file
 # saved as UTF-16 or pasted from a binary document.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL_CHARS = "".join(map(chr, [*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, 0xfffe, 0xffff]))
 _BOM = "\ufeff"
 
 
@@ -46,6 +49,11 @@ def decode(data: bytes) -> str:
 
 def check_characters(text: str, first_line: int = 1) -> None:
     """Raise ``SourceError`` at the first control character in ``text``."""
+    # Every page and YAML file is checked: looking for each character is a
+    # fast scan in C, the pattern's search some sixty times slower per
+    # character, so it only runs to tell which one and where.
+    if not any(char in text for char in _CONTROL_CHARS):
+        return
     match = _CONTROL.search(text)
     if match:
         line = first_line + text.count("\n", 0, match.start())
@@ -68,7 +76,16 @@ def read(path: Path) -> str:
 def shown_path(path: Path, resolved_root: Path) -> str:
     """A path as authors see it: relative to the project root (already
     resolved, so that is done once), or as given when it lies outside."""
-    try:
-        return path.resolve().relative_to(resolved_root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    folder, name = os.path.split(os.fspath(path))
+    full = os.path.join(_resolved_folder(folder), name)
+    root = os.fspath(resolved_root)
+    if full.startswith(root + os.sep):
+        return full[len(root) + 1:].replace(os.sep, "/")
+    return "." if full == root else path.as_posix()
+
+
+# Resolving asks the file system about every part of a path: a large course
+# has a thousand files in a few dozen folders, so each folder is resolved once.
+@functools.lru_cache(maxsize=512)
+def _resolved_folder(folder: str) -> str:
+    return os.path.realpath(folder)
