@@ -8,6 +8,7 @@ overwrites, are reported instead.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -151,7 +152,7 @@ _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?:[ ]+(.*))?\Z")
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _BLOCK = {">-": (True, False), ">": (True, None), "|-": (False, False), "|": (False, None)}
 # Tabs, other line breaks, a BOM, and what PyYAML refuses that check_characters lets through.
-_UNSIMPLE = re.compile("[\t\r\x80-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_UNSIMPLE_CHARS = "\t\r" + "".join(map(chr, range(0x80, 0xa0))) + "\u2028\u2029\ufeff\ufffe\uffff"
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 # [an-id, Two words]: plain words, one space after each comma
 _FLOW_WORDS = r"[^\s,\[\]{}#&*!|>'\"%@`?:\-](?:[^,\[\]{}#:'\"]*[^\s,\[\]{}#:'\"])?"
@@ -166,6 +167,18 @@ def _is_text(key: str) -> bool:
     return _Loader._resolve_plain(key) == _STR
 
 
+def _unsimple(text: str) -> bool:
+    """Whether ``text`` holds a character the line-by-line reader leaves to PyYAML
+    (looked for one by one: a scan in C each, where a pattern's search is many times slower)."""
+    if any(char in text for char in _UNSIMPLE_CHARS):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    return False
+
+
 class _NotSimple(Exception):
     pass
 
@@ -176,15 +189,16 @@ class _SimpleYaml:
         self.first_line = first_line
 
     def document(self) -> Any:
-        if _UNSIMPLE.search(self.text):
+        if _unsimple(self.text):
             return _NOT_SIMPLE
         self.raw = self.text.split("\n")
         # (raw line index, indent, content) of every line that is not blank or a comment
         self.tokens = [(number, len(line) - len(content), content.rstrip(" "))
                        for number, line in enumerate(self.raw)
-                       if (content := line.lstrip(" ")) and not content.startswith("#") and content.strip(" ")]
+                       if (content := line.lstrip(" ")) and content[0] != "#"]
         if not self.tokens:
             return _NOT_SIMPLE
+        self.numbers = [token[0] for token in self.tokens]
         try:
             value, at = self._block(0, self.tokens[0][1], 0)
         except _NotSimple:
@@ -201,28 +215,32 @@ class _SimpleYaml:
 
     def _mapping(self, at: int, indent: int, depth: int) -> tuple[LocatedDict, int]:
         tokens = self.tokens
+        count = len(tokens)
+        first_line = self.first_line
         mapping = LocatedDict()
-        mapping.line = tokens[at][0] + self.first_line
-        mapping.key_lines = {}
-        while at < len(tokens) and tokens[at][1] == indent:
-            number, _, content = tokens[at]
+        mapping.line = tokens[at][0] + first_line
+        key_lines = mapping.key_lines = {}
+        while at < count:
+            number, token_indent, content = tokens[at]
+            if token_indent != indent:
+                if token_indent > indent:
+                    raise _NotSimple
+                break
             match = _KEY.match(content)
             if match is None:
                 raise _NotSimple
-            key, rest = match.group(1), match.group(2) or ""
-            if key in mapping or not _is_text(key):
+            key, rest = match.groups()
+            if key in key_lines or not _is_text(key):
                 raise _NotSimple
             at += 1
             if rest:
                 value, at = self._value(rest, number, at, indent)
-            elif at < len(tokens) and (tokens[at][1] > indent or (tokens[at][1] == indent and tokens[at][2][:2] in ("- ", "-"))):
+            elif at < count and (tokens[at][1] > indent or (tokens[at][1] == indent and tokens[at][2][:2] in ("- ", "-"))):
                 value, at = self._block(at, tokens[at][1], depth + 1)
             else:
                 raise _NotSimple  # an empty value (null)
             mapping[key] = value
-            mapping.key_lines[key] = number + self.first_line
-        if at < len(tokens) and tokens[at][1] > indent:
-            raise _NotSimple
+            key_lines[key] = number + first_line
         return mapping, at
 
     def _sequence(self, at: int, indent: int, depth: int) -> tuple[LocatedList, int]:
@@ -233,6 +251,11 @@ class _SimpleYaml:
         while at < len(tokens) and tokens[at][1] == indent and tokens[at][2].startswith("- "):
             number, _, content = tokens[at]
             rest = content[2:].lstrip(" ")
+            if rest in _BLOCK:  # '- >-': the item is a block of text
+                value, at = self._block_scalar(rest, number, at + 1, indent)
+                sequence.append(value)
+                sequence.item_lines.append(number + self.first_line)
+                continue
             if not rest or rest[0] in "|>":
                 raise _NotSimple
             if _KEY.match(rest):  # '- id: x': a mapping that starts on the item's line
@@ -289,37 +312,41 @@ class _SimpleYaml:
         """A '>-', '>', '|-' or '|' block whose lines all start at one indentation."""
         folded, chomp = _BLOCK[indicator]
         raw = self.raw
-        lines: list[str] = []  # content lines, and '' for blank ones between them
-        block_indent = 0
-        end = last = number + 1
-        while end < len(raw):
+        size = len(raw)
+        end = number + 1
+        first = raw[end] if end < size else ""
+        content = first.lstrip(" ")
+        block_indent = len(first) - len(content)
+        if not content or block_indent <= indent:
+            raise _NotSimple  # an empty block, or blank lines first
+        prefix = " " * block_indent
+        lines = [content]  # content lines, and '' for blank ones between them
+        last = end
+        end += 1
+        while end < size:
             line = raw[end]
-            content = line.lstrip(" ")
-            if not content:  # blank, perhaps with spaces
-                if not lines or len(line) > block_indent:
-                    raise _NotSimple  # blank lines first, or with spaces beyond the text's indentation
-                lines.append("")
-                end += 1
-                continue
-            depth = len(line) - len(content)
-            if not block_indent:
-                if depth <= indent:
-                    raise _NotSimple  # an empty block
-                block_indent = depth
-            elif depth < block_indent:
-                break
-            elif depth > block_indent:
-                raise _NotSimple  # a more indented line: folded differently
-            lines.append(content)
-            last = end
+            if line.startswith(prefix):
+                content = line[block_indent:]
+                if not content:
+                    lines.append("")  # blank, as indented as the text
+                elif content[0] == " ":
+                    raise _NotSimple  # more indented (folded differently), or spaces beyond the text's indentation
+                else:
+                    lines.append(content)
+                    last = end
+            elif line.strip(" "):
+                break  # less indented: the block is over
+            else:
+                lines.append("")  # blank, less indented than the text
             end += 1
-        while lines and lines[-1] == "":  # trailing blank lines: chomped
-            lines.pop()
-        if not lines:
-            raise _NotSimple
+        del lines[last - number:]  # trailing blank lines: chomped
         # The newline after the last line (none at the end of a file without one).
-        last_break = "\n" if last < len(raw) - 1 else ""
-        if folded:
+        last_break = "\n" if last < size - 1 else ""
+        if not folded:
+            value = "\n".join(lines)
+        elif "" not in lines:
+            value = " ".join(lines)
+        else:
             parts: list[str] = []
             blanks = 0
             for line in lines:
@@ -331,13 +358,10 @@ class _SimpleYaml:
                 parts.append(line)
                 blanks = 0
             value = "".join(parts)
-        else:
-            value = "\n".join(lines)
         if chomp is None:
             value += last_break
-        while at < len(self.tokens) and self.tokens[at][0] < end:
-            at += 1
-        return value, at
+        # The next token is the first on a line after the block.
+        return value, bisect.bisect_left(self.numbers, end, at)
 
 
 # Errors whose cause is where something opens (a quote, a bracket), not where
