@@ -29,7 +29,7 @@ from . import templates_compiled
 from .lessonhtml import LessonHtml
 from .markup import Markdown
 from .progress import DEFAULT_PASS_MARK, pass_score
-from .quizhtml import QuizHtml
+from .quizhtml import QuizHtml, escape
 
 Link = Callable[[str], str]  # docs-relative source path -> URL relative to the current page
 
@@ -228,8 +228,16 @@ class Renderer:
         return self._render("checklist_pack.html", sheets=sheets)
 
     def edition_switcher(self, links: list[dict]) -> Markup:
-        """Links to this page in the other editions: dicts with href, lang, name, current, found."""
-        return self._render("edition_switcher.html", links=links)
+        """Links to this page in the other editions (or to their home when it has
+        no counterpart): dicts with href, lang, name, current, found. On every
+        page of every edition, so built as a plain string, as the quiz is."""
+        # target="_self": a plain page load, so Material's language-selector script leaves the link as it is.
+        anchors = "".join(f'<a class="coursekit-editions__link" href="{escape(link["href"])}" hreflang="{escape(link["lang"])}" '
+                          f'lang="{escape(link["lang"])}" target="_self"{"" if link["found"] else " data-coursekit-home"}>'
+                          f'{escape(link["name"])}</a>\n' for link in links if not link["current"])
+        return Markup('<nav class="coursekit-editions" aria-labelledby="coursekit-editions-label">\n'
+                      f'<span id="coursekit-editions-label" class="coursekit-editions__label">{escape(self.t["other_editions"])}:</span>\n'
+                      f'{anchors}</nav>')
 
     def not_found(self, links: list[dict]) -> Markup:
         """The 404 page's text, with every edition's home (this edition's first)."""

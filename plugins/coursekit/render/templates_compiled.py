@@ -842,53 +842,6 @@ TEMPLATES['conversation_page.html'] = ('1b6b019798c44f6cf74f374ac7113e20bbf016d9
 
 def _template_9(environment):
     from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
-    name = 'edition_switcher.html'
-
-    def root(context, missing=missing):
-        resolve = context.resolve_or_missing
-        undefined = environment.undefined
-        concat = environment.concat
-        cond_expr_undefined = Undefined
-        if 0: yield None
-        l_0_t = resolve('t')
-        l_0_links = resolve('links')
-        pass
-        yield '<nav class="coursekit-editions" aria-labelledby="coursekit-editions-label">\n<span id="coursekit-editions-label" class="coursekit-editions__label">'
-        yield escape(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'other_editions'))
-        yield ':</span>\n'
-        def t_1(fiter):
-            for l_1_link in fiter:
-                if (not environment.getattr(l_1_link, 'current')):
-                    yield l_1_link
-        for l_1_link in t_1((undefined(name='links') if l_0_links is missing else l_0_links)):
-            _loop_vars = {}
-            pass
-            yield '<a class="coursekit-editions__link" href="'
-            yield escape(environment.getattr(l_1_link, 'href'))
-            yield '" hreflang="'
-            yield escape(environment.getattr(l_1_link, 'lang'))
-            yield '" lang="'
-            yield escape(environment.getattr(l_1_link, 'lang'))
-            yield '" target="_self"'
-            if (not environment.getattr(l_1_link, 'found')):
-                pass
-                yield ' data-coursekit-home'
-            yield '>'
-            yield escape(environment.getattr(l_1_link, 'name'))
-            yield '</a>\n'
-        l_1_link = missing
-        yield '</nav>'
-
-    blocks = {}
-    debug_info = '3=14&4=16&6=24&7=30'
-    return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
-
-
-TEMPLATES['edition_switcher.html'] = ('70847a65ac36fee010a6285c8e23bfddd3d5856afa87c50e4ee483474c1736f7', _template_9)
-
-
-def _template_10(environment):
-    from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
     name = 'not_found.html'
 
     def root(context, missing=missing):
@@ -925,10 +878,10 @@ def _template_10(environment):
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['not_found.html'] = ('d056e8ebe87e858e42ba2e80ec115cc32d0a713571ca64f1e2bde91bae653ec7', _template_10)
+TEMPLATES['not_found.html'] = ('d056e8ebe87e858e42ba2e80ec115cc32d0a713571ca64f1e2bde91bae653ec7', _template_9)
 
 
-def _template_11(environment):
+def _template_10(environment):
     from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
     name = 'overview.html'
 
@@ -1074,10 +1027,10 @@ def _template_11(environment):
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['overview.html'] = ('168aa83c9e0c1de4f76751f474275bfeb71694cebfcffc34e6be674fa9fa6a08', _template_11)
+TEMPLATES['overview.html'] = ('168aa83c9e0c1de4f76751f474275bfeb71694cebfcffc34e6be674fa9fa6a08', _template_10)
 
 
-def _template_12(environment):
+def _template_11(environment):
     from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
     name = 'progress.html'
 
@@ -1098,4 +1051,4 @@ def _template_12(environment):
     return {'name': name, 'root': root, 'blocks': blocks, 'debug_info': debug_info}
 
 
-TEMPLATES['progress.html'] = ('a17f4618f888f353ec4d9f10702ba18c18eb6ba1d4c6ee01cd5d7d285d9ebbeb', _template_12)
+TEMPLATES['progress.html'] = ('a17f4618f888f353ec4d9f10702ba18c18eb6ba1d4c6ee01cd5d7d285d9ebbeb', _template_11)
