@@ -281,7 +281,8 @@ def load_course(settings: Settings, pages: Iterable[PageSource], checks: bool = 
         if conversation.id not in placed_on:
             problems.warning(conversation.file, conversation.line, f"no page places the conversation '{conversation.id}'.",
                              f'place it in the lesson it practises with {{{{ conversation("{conversation.id}") }}}}, or delete the file.')
-    labels = conversation_pages.check_links(conversations, texts, set(definitions), problems)
+    # The links' labels are for rendering this edition's conversations: another edition's are never rendered here.
+    labels = conversation_pages.check_links(conversations, texts, set(definitions), problems) if checks else {}
     course = Course(settings, quizzes, definitions, lessons, problems, conversations=conversations,
                     link_labels=labels, placed_on=placed_on, overview_pages=overview_pages)
     course.drafts = drafts
