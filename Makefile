@@ -36,7 +36,7 @@ scorm: $(VENV)/.installed  ## check, then write a SCORM 1.2 package per edition 
 moodle: $(VENV)/.installed  ## check, then write each edition's quizzes as a Moodle XML question bank into dist/moodle/
 	$(VENV)/bin/coursekit export moodle-xml
 
-bench: $(VENV)/.installed  ## build cost (CPU time) beside mkdocs-quiz, asset sizes, peak memory
+bench: $(VENV)/.installed  ## build cost (instructions, CPU time) against the same pages, beside mkdocs-quiz; sizes, memory
 	$(PY) benchmarks/bench.py
 
 schema: $(VENV)/.installed  ## regenerate the quiz and conversation JSON Schemas from the validator's rules
