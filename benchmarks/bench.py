@@ -202,10 +202,6 @@ def count_instructions(builds: dict[str, dict], parallel: int = 2) -> dict[str, 
     return {name: counts[name] - counts[f"start-up {options['config_file']}"] for name, options in builds.items()}
 
 
-def has_valgrind() -> bool:
-    return shutil.which("valgrind") is not None
-
-
 def verdict(ok: bool) -> str:
     return "within budget" if ok else "OVER BUDGET"
 
@@ -220,7 +216,7 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     peer = importlib.util.find_spec("mkdocs_quiz") is not None
-    instructions = not args.no_instructions and has_valgrind()
+    instructions = not args.no_instructions and shutil.which("valgrind") is not None
     largest = max(args.sizes)
 
     print(f"coursekit benchmark · {os.cpu_count()} cores · Python {sys.version.split()[0]} · "

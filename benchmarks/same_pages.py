@@ -29,17 +29,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coursekit.engines.mkdocs.plugin import CourseKitPlugin
-from coursekit.model.widgets import LESSON_MARK, NOT_INDEXED, placeholder
+from coursekit.model.widgets import LESSON_MARK, NOT_INDEXED, PLACEHOLDER_HTML, placeholder
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 Widgets = dict[tuple[str, str, str], str]  # (page, widget, argument) -> the HTML the plugin put in
 
 _FRONT_MATTER = re.compile(r"-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.DOTALL)
-_PLACEHOLDER = re.compile(r"<!--\s*coursekit:([a-z_]+)(?:\s+([^\s>]*))?\s*-->")
 _MARK = re.compile("^" + re.escape(LESSON_MARK) + r"([a-z_]+)$", re.MULTILINE)
-_H1 = re.compile(r"^# .*\n", re.MULTILINE)
-_H1_END = re.compile(r"</h1>")
+_H1 = re.compile(r"^# .*\n|</h1>", re.MULTILINE)  # a Markdown title, or the end of one in a widget's HTML
 
 
 @contextmanager
@@ -81,12 +79,12 @@ def same_pages(config_file: Path, target: Path, widgets: Widgets | None = None) 
     for uri, (source, text) in markdown.items():
 
         def widget(match: re.Match[str], uri: str = uri) -> str:
-            name, argument = match.group(1), match.group(2) if match.re is _PLACEHOLDER else ""
+            name, argument = match.group(1), match.group(2) if match.re is PLACEHOLDER_HTML else ""
             if name in NOT_INDEXED:
                 return match.group(0)
             return "\n\n" + widgets[uri, name, argument or ""].strip("\n") + "\n\n"
 
-        body = _MARK.sub(widget, _PLACEHOLDER.sub(widget, text))
+        body = _MARK.sub(widget, PLACEHOLDER_HTML.sub(widget, text))
         # Where the plugin puts the lesson intro and the other editions' links
         # (on_page_content): the intro first; the links after the page's first
         # <h1>, in Markdown or in a widget's HTML, else before everything.
@@ -94,8 +92,8 @@ def same_pages(config_file: Path, target: Path, widgets: Widgets | None = None) 
             body = placeholder("lesson_intro") + "\n\n" + body
         if (uri, "edition_switcher", "") in widgets:
             mark = placeholder("edition_switcher")
-            ends = [match.end() for match in (_H1.search(body), _H1_END.search(body)) if match]
-            body = body[:min(ends)] + mark + body[min(ends):] if ends else mark + "\n\n" + body
+            title = _H1.search(body)
+            body = body[:title.end()] + mark + body[title.end():] if title else mark + "\n\n" + body
         front = _FRONT_MATTER.match(source)
         page = target / uri
         page.parent.mkdir(parents=True, exist_ok=True)

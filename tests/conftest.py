@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -83,14 +83,19 @@ class Server:
         self.httpd.server_close()
 
 
-def built_and_served(config_file: Path, site: Path) -> Iterator[tuple[str, Path]]:
+def served(site: Path, build: Callable[[str], subprocess.CompletedProcess]) -> Iterator[tuple[str, Path]]:
+    """``build(site_url)`` builds into ``site`` (it must succeed) for a server that then serves it: yields (url, site)."""
     server = Server(site)
     try:
-        result = mkdocs_build(config_file, site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": server.url + "/"})
-        assert result.returncode == 0, result.stderr
+        result = build(server.url + "/")
+        assert result.returncode == 0, result.stdout + result.stderr
         yield server.url, site
     finally:
         server.close()
+
+
+def built_and_served(config_file: Path, site: Path) -> Iterator[tuple[str, Path]]:
+    yield from served(site, lambda url: mkdocs_build(config_file, site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": url}))
 
 
 @pytest.fixture(scope="session")
@@ -98,13 +103,7 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     """The real course in every edition (the default at the root, the others under
     their code), built strictly once for the whole session as `make build` does, and served."""
     site = tmp_path_factory.mktemp("course") / "site"
-    server = Server(site)
-    try:
-        result = coursekit_build(ROOT, site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": server.url + "/"})
-        assert result.returncode == 0, result.stdout + result.stderr
-        yield server.url, site
-    finally:
-        server.close()
+    yield from served(site, lambda url: coursekit_build(ROOT, site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": url}))
 
 
 @pytest.fixture(scope="session")
@@ -166,10 +165,5 @@ def coursekit_build(root: Path, site_dir: Path, env: dict | None = None) -> subp
 def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The fixture course in three editions (es at the root, en/, ro/), built into one site and served."""
     site = tmp_path_factory.mktemp("editions") / "site"
-    server = Server(site)
-    try:
-        result = coursekit_build(FIXTURES / "editions", site, {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": server.url + "/"})
-        assert result.returncode == 0, result.stdout + result.stderr
-        yield server.url, site
-    finally:
-        server.close()
+    yield from served(site, lambda url: coursekit_build(FIXTURES / "editions", site,
+                                                        {"SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": url}))

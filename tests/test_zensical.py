@@ -18,7 +18,7 @@ import pytest
 from coursekit.cli import check_editions, load_edition
 from coursekit.model.course import load_course, read_pages
 
-from tests.conftest import ROOT, Server, copy_project
+from tests.conftest import ROOT, copy_project, served
 
 
 def _zensical_installed() -> None:
@@ -39,13 +39,7 @@ def zensical_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     """The real course in every edition, built by Zensical as `make zensical` does, and served."""
     _zensical_installed()
     site = tmp_path_factory.mktemp("zensical") / "site"
-    server = Server(site)
-    try:
-        done = coursekit("build", "--engine", "zensical", "--site-dir", str(site), env={"SITE_URL": server.url + "/"})
-        assert done.returncode == 0, done.stdout + done.stderr
-        yield server.url, site
-    finally:
-        server.close()
+    yield from served(site, lambda url: coursekit("build", "--engine", "zensical", "--site-dir", str(site), env={"SITE_URL": url}))
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ from pathlib import Path
 # C0 controls except tab, line feed and carriage return; DEL; the two
 # Unicode non-characters YAML rejects. NUL among them usually means a file
 # saved as UTF-16 or pasted from a binary document.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _CONTROL_CHARS = "".join(map(chr, [*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, 0xfffe, 0xffff]))
+_CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
 _BOM = "\ufeff"
 
 

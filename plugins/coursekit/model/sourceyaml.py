@@ -251,12 +251,7 @@ class _SimpleYaml:
         while at < len(tokens) and tokens[at][1] == indent and tokens[at][2].startswith("- "):
             number, _, content = tokens[at]
             rest = content[2:].lstrip(" ")
-            if rest in _BLOCK:  # '- >-': the item is a block of text
-                value, at = self._block_scalar(rest, number, at + 1, indent)
-                sequence.append(value)
-                sequence.item_lines.append(number + self.first_line)
-                continue
-            if not rest or rest[0] in "|>":
+            if not rest or (rest[0] in "|>" and rest not in _BLOCK):  # '- >-' is a block, read by _value
                 raise _NotSimple
             if _KEY.match(rest):  # '- id: x': a mapping that starts on the item's line
                 inner = indent + len(content) - len(rest)

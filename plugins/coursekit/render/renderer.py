@@ -1,6 +1,7 @@
 """HTML for our widgets: plain data in, HTML out (Jinja, autoescape on; the
-quiz and the widgets of every lesson, rendered hundreds of times on a large
-course, in plain Python: ``quizhtml.py``, ``lessonhtml.py``).
+quiz, the widgets of every lesson and the links to other editions, rendered
+hundreds of times on a large course, in plain Python: ``quizhtml.py``,
+``lessonhtml.py``, ``edition_switcher`` below).
 
 Every text an author wrote goes through ``markup.Markdown`` (inline Markdown,
 raw HTML escaped); never through the page's Jinja or Markdown.
